@@ -1,0 +1,37 @@
+"""Errors the user can act on. Each carries a stable `code` (the UI translates by code) and
+an English message that names the problem and what to do; the CLI prints the message."""
+
+from __future__ import annotations
+
+
+class PosDeskError(Exception):
+    code = "error"
+
+    def __init__(self, message: str, **facts: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.facts = facts
+
+
+class ProfileInUseError(PosDeskError):
+    code = "profile_in_use"
+
+
+class NotAPosDeskDatabaseError(PosDeskError):
+    code = "foreign_database"
+
+
+class NewerSchemaError(PosDeskError):
+    code = "newer_schema"
+
+
+class NoProfileError(PosDeskError):
+    code = "no_profile"
+
+
+class SecretsUnavailableError(PosDeskError):
+    code = "secrets_unavailable"
+
+
+class SensitiveDataError(PosDeskError):
+    code = "sensitive_data"

@@ -1,0 +1,180 @@
+"""Numbered schema migrations. Append new ones; never edit one that has shipped.
+
+PRAGMA user_version holds the number of the last applied migration; each migration runs in
+one transaction together with that bump, so a crash leaves the old or the new schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+_M1_FOUNDATION = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Head of each hash chain, updated with every append, so a truncated tail is detectable.
+CREATE TABLE chain_heads (
+    chain TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    head_hash TEXT NOT NULL
+);
+
+CREATE TABLE terminals (
+    id INTEGER PRIMARY KEY,
+    terminal_id TEXT NOT NULL UNIQUE,       -- acquirer terminal number (终端号)
+    label TEXT,
+    vendor TEXT,
+    model TEXT,
+    serial TEXT,
+    firmware TEXT,
+    terminal_type TEXT,                      -- spec 12.2
+    capabilities TEXT NOT NULL DEFAULT '[]', -- JSON list, spec 12.2
+    transport TEXT,                          -- usb, serial, ble, rfcomm, simulated
+    address TEXT,
+    status TEXT NOT NULL DEFAULT 'OFFLINE',  -- spec 12.3
+    policy_status TEXT,                      -- APPROVED / BLOCKED / UNKNOWN, spec 12.1
+    key_ref TEXT,                            -- name of the keyring entry, never the key
+    is_simulated INTEGER NOT NULL DEFAULT 0,
+    paired_at_utc_ms INTEGER,
+    last_seen_utc_ms INTEGER
+);
+
+CREATE TABLE sync_cursors (
+    terminal_id TEXT PRIMARY KEY REFERENCES terminals(terminal_id),
+    cursor TEXT NOT NULL,
+    updated_at_utc_ms INTEGER NOT NULL
+);
+
+-- Spec 7.1 (Art. 14). Money in fen, instants in UTC ms plus the Shanghai date.
+-- No column can hold track data, CVV, PIN blocks, expiry dates or a full PAN (spec 10.2).
+CREATE TABLE txn (
+    id INTEGER PRIMARY KEY,
+    app_txn_uuid TEXT NOT NULL UNIQUE,
+    dedup_key TEXT NOT NULL UNIQUE,
+    source_kind TEXT NOT NULL,               -- SYNC / IMPORT / DEMO
+    source_ref TEXT,                         -- terminal id or imported file
+    channel TEXT NOT NULL,                   -- CARD / NFC / QR
+    scheme TEXT,                             -- UNIONPAY, VISA, WECHAT_PAY, ALIPAY, ...
+    terminal_or_interface_type TEXT,
+    terminal_id TEXT,
+    txn_type TEXT NOT NULL,                  -- SALE / REFUND / VOID / PREAUTH / ...
+    status TEXT NOT NULL,                    -- SUCCEEDED / PENDING / FAILED / CANCELLED
+    amount_fen INTEGER NOT NULL,             -- signed: refunds and voids are negative
+    currency TEXT NOT NULL DEFAULT 'CNY',
+    ts_utc_ms INTEGER NOT NULL,
+    cn_date TEXT NOT NULL,
+    cn_year INTEGER NOT NULL,
+    merchant_name TEXT,
+    merchant_code TEXT,
+    mcc TEXT,
+    payer_name_masked TEXT,
+    payer_account_masked TEXT,
+    payer_bank_name TEXT,
+    payee_name TEXT,
+    payee_account_masked TEXT,
+    payee_bank_name TEXT,
+    verification_tier TEXT,
+    factor_categories TEXT,
+    auth_code TEXT,
+    auth_ref TEXT,
+    trace_id TEXT NOT NULL,
+    rrn TEXT,
+    batch_no TEXT,
+    voucher_no TEXT,
+    pan_first6 TEXT,
+    pan_last4 TEXT,
+    pan_len INTEGER,
+    pan_token TEXT,
+    purpose TEXT,
+    memo TEXT,
+    parent_txn_id INTEGER REFERENCES txn(id),
+    prev_hash TEXT NOT NULL,
+    row_hash TEXT NOT NULL
+);
+CREATE INDEX txn_ts ON txn(ts_utc_ms);
+CREATE INDEX txn_cn_date ON txn(cn_date);
+CREATE INDEX txn_terminal_ts ON txn(terminal_id, ts_utc_ms);
+CREATE INDEX txn_trace ON txn(trace_id);
+CREATE INDEX txn_parent ON txn(parent_txn_id);
+
+CREATE TRIGGER txn_append_only BEFORE UPDATE ON txn
+BEGIN
+    SELECT RAISE(ABORT, 'transactions are append-only: add a linked row instead');
+END;
+
+CREATE TABLE account_profile (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    institution_name TEXT,
+    rating TEXT,
+    rating_valid_from TEXT,
+    rating_valid_to TEXT,
+    real_name_ratio_bp INTEGER,
+    customer_type TEXT,                      -- INDIVIDUAL / UNIT
+    account_class TEXT,                      -- I / II / III
+    class_since TEXT,
+    contract_daily_t1_fen INTEGER,
+    updated_at_utc_ms INTEGER
+);
+
+-- Spec 8 (Art. 16): append-only, hash-chained, kept at least 5 years.
+CREATE TABLE oplog (
+    id INTEGER PRIMARY KEY,
+    occurred_at_utc_ms INTEGER NOT NULL,
+    effective_at_utc_ms INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    op_type TEXT NOT NULL,
+    target_type TEXT,
+    target_id TEXT,
+    result TEXT NOT NULL CHECK (result IN ('SUCCESS', 'FAIL', 'PENDING')),
+    factor_categories_used TEXT,
+    details_json TEXT NOT NULL DEFAULT '{}',
+    purge_not_before TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    row_hash TEXT NOT NULL
+);
+CREATE INDEX oplog_occurred ON oplog(occurred_at_utc_ms);
+CREATE INDEX oplog_op_type ON oplog(op_type);
+
+CREATE TRIGGER oplog_append_only BEFORE UPDATE ON oplog
+BEGIN
+    SELECT RAISE(ABORT, 'the operation log is append-only');
+END;
+CREATE TRIGGER oplog_retention BEFORE DELETE ON oplog
+WHEN old.purge_not_before > strftime('%Y-%m-%d', 'now', '+8 hours')
+BEGIN
+    SELECT RAISE(ABORT, 'operation records are kept at least 5 years');
+END;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "foundation", _M1_FOUNDATION),)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def statements(sql: str) -> list[str]:
+    """Split a script into complete statements (trigger bodies contain semicolons)."""
+    import sqlite3
+
+    found: list[str] = []
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                found.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {buffer.strip()[:60]}")
+    return found

@@ -1,0 +1,186 @@
+"""The operation log of spec section 8 (Art. 16): append-only and hash-chained.
+
+Each row's hash covers its id, its fields and the previous row's hash, so an edited,
+deleted or reordered row breaks the chain at a place `verify_chain` can name. The chain
+head (count + last hash) is kept in chain_heads, so a cut-off tail is detected too.
+Details pass through the scrubber: no secrets or card data can be written here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from app.hash_chain import GENESIS_HASH, chain_head, set_chain_head
+from app.scrubber import scrub_mapping
+from app.shanghai_time import now_ms, to_datetime, years_after
+
+CHAIN = "oplog"
+RETENTION_YEARS = 5
+
+# Operation types (spec section 8 items and the app's own additions).
+LOGIN = "LOGIN"
+LOGOUT = "LOGOUT"
+DEMO_CREATED = "DEMO_CREATED"
+SETTINGS_CHANGED = "SETTINGS_CHANGED"
+SENSITIVE_DATA_BLOCKED = "SENSITIVE_DATA_BLOCKED"
+INTEGRITY_CHECK_FAILED = "INTEGRITY_CHECK_FAILED"
+TERMINAL_ADDED = "TERMINAL_ADDED"
+TRANSACTIONS_WRITTEN = "TRANSACTIONS_WRITTEN"
+
+_HASHED = (
+    "id", "occurred_at_utc_ms", "effective_at_utc_ms", "actor_id", "actor_role", "device_id",
+    "op_type", "target_type", "target_id", "result", "factor_categories_used", "details_json",
+    "purge_not_before", "prev_hash",
+)
+COLUMNS = (*_HASHED, "row_hash")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: recorded on every entry."""
+
+    actor_id: str
+    role: str
+    device_id: str
+
+
+@dataclass(frozen=True)
+class OplogEntry:
+    id: int
+    occurred_at_utc_ms: int
+    effective_at_utc_ms: int
+    actor_id: str
+    actor_role: str
+    device_id: str
+    op_type: str
+    target_type: str | None
+    target_id: str | None
+    result: str
+    factor_categories_used: str | None
+    details_json: str
+    purge_not_before: str
+    prev_hash: str
+    row_hash: str
+
+    @property
+    def details(self) -> dict[str, object]:
+        return json.loads(self.details_json)
+
+
+def row_hash(values: Mapping[str, object]) -> str:
+    canonical = json.dumps([values[name] for name in _HASHED], ensure_ascii=False,
+                           separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def purge_not_before(effective_at_utc_ms: int) -> str:
+    """Effective Shanghai date + 5 years; Feb 29 moves to Mar 1 (kept at least 5 years)."""
+    day = to_datetime(effective_at_utc_ms).date()
+    return years_after(day, RETENTION_YEARS, on_missing_feb29="later").isoformat()
+
+
+class OperationLog:
+    def __init__(self, db: sqlite_utils.Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    def append(
+        self,
+        op_type: str,
+        *,
+        target_type: str | None = None,
+        target_id: str | None = None,
+        result: str = "SUCCESS",
+        factor_categories: str | None = None,
+        details: Mapping[str, object] | None = None,
+        effective_at_utc_ms: int | None = None,
+    ) -> OplogEntry:
+        """Append one entry atomically (nested inside the caller's transaction if any)."""
+        occurred = now_ms()
+        effective = occurred if effective_at_utc_ms is None else effective_at_utc_ms
+        with self.db.atomic():
+            count, head = chain_head(self.db, CHAIN)
+            values: dict[str, object] = {
+                "id": _next_id(self.db),
+                "occurred_at_utc_ms": occurred,
+                "effective_at_utc_ms": effective,
+                "actor_id": self.actor.actor_id,
+                "actor_role": self.actor.role,
+                "device_id": self.actor.device_id,
+                "op_type": op_type,
+                "target_type": target_type,
+                "target_id": target_id,
+                "result": result,
+                "factor_categories_used": factor_categories,
+                "details_json": json.dumps(scrub_mapping(details or {}), ensure_ascii=False,
+                                           sort_keys=True),
+                "purge_not_before": purge_not_before(effective),
+                "prev_hash": head,
+            }
+            values["row_hash"] = row_hash(values)
+            placeholders = ", ".join("?" for _ in COLUMNS)
+            self.db.execute(f"INSERT INTO oplog ({', '.join(COLUMNS)}) VALUES ({placeholders})",
+                            [values[c] for c in COLUMNS])
+            set_chain_head(self.db, CHAIN, count + 1, str(values["row_hash"]))
+        return OplogEntry(**values)  # type: ignore[arg-type]
+
+
+def _next_id(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM oplog").fetchone()[0])
+
+
+def entries(db: sqlite_utils.Database, *, before_id: int | None = None,
+            limit: int = 200) -> list[OplogEntry]:
+    """Newest first, a page at a time (keyset on id)."""
+    where = "WHERE id < ?" if before_id is not None else ""
+    params = [before_id] if before_id is not None else []
+    rows = db.execute(
+        f"SELECT {', '.join(COLUMNS)} FROM oplog {where} ORDER BY id DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [OplogEntry(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    checked: int
+    first_bad_id: int | None = None
+    problem: str = ""
+
+
+def verify_chain(db: sqlite_utils.Database,
+                 progress: Callable[[int, int], None] | None = None) -> ChainReport:
+    """Walk the chain in id order; name the first entry that was edited, deleted or moved."""
+    total = int(db.execute("SELECT count(*) FROM oplog").fetchone()[0])
+    expected_prev = GENESIS_HASH
+    checked = 0
+    cursor = db.execute(f"SELECT {', '.join(COLUMNS)} FROM oplog ORDER BY id")
+    for row in cursor:
+        values = dict(zip(COLUMNS, row, strict=True))
+        entry_id = int(values["id"])
+        if values["prev_hash"] != expected_prev:
+            return ChainReport(False, checked, entry_id,
+                               f"entry {entry_id} does not follow the entry before it: an entry "
+                               "before it was deleted, inserted or moved")
+        if row_hash(values) != values["row_hash"]:
+            return ChainReport(False, checked, entry_id,
+                               f"entry {entry_id} was changed after it was written "
+                               "(its contents do not match its hash)")
+        expected_prev = str(values["row_hash"])
+        checked += 1
+        if progress and checked % 1000 == 0:
+            progress(checked, total)
+    count, head = chain_head(db, CHAIN)
+    if (count, head) != (checked, expected_prev):
+        return ChainReport(False, checked, None,
+                           f"the log ends early: {count} entries were written, {checked} remain "
+                           "(the newest entries were deleted)")
+    if progress:
+        progress(checked, total)
+    return ChainReport(True, checked)

@@ -1,0 +1,87 @@
+"""An open profile: one data dir, its database, its lock and its operation log.
+
+Opening a profile for work takes the instance lock and records LOGIN; closing records
+LOGOUT and releases the lock. Read-only looks (doctor, oplog verify) take neither.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from app import oplog as ops
+from app.errors import NoProfileError
+from app.instance_lock import InstanceLock
+from app.oplog import Actor, OperationLog
+from app.paths import LOCK_FILE, database_path
+from app.preferences import load_preferences
+from app.storage import connect, get_setting
+
+KIND_DEMO = "demo"
+KIND_OWN = "own"
+
+
+def local_actor() -> Actor:
+    """The person at this computer (until app login arrives with the verification issue)."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "local-user"
+    return Actor(actor_id=user, role="merchant", device_id=load_preferences().device_id)
+
+
+@dataclass
+class Profile:
+    data_dir: Path
+    db: sqlite_utils.Database
+    oplog: OperationLog
+    lock: InstanceLock | None = field(default=None, repr=False)
+
+    @property
+    def kind(self) -> str:
+        return get_setting(self.db, "profile_kind", KIND_OWN) or KIND_OWN
+
+    @property
+    def is_demo(self) -> bool:
+        return self.kind == KIND_DEMO
+
+    def close(self) -> None:
+        """Record LOGOUT, close the database, release the lock. Safe to call twice."""
+        if self.lock is None:
+            return
+        try:
+            self.oplog.append(ops.LOGOUT, target_type="profile", target_id=str(self.data_dir))
+        finally:
+            self.db.close()
+            self.lock.release()
+            self.lock = None
+
+
+def profile_exists(data_dir: Path) -> bool:
+    return database_path(data_dir).exists()
+
+
+def open_profile(data_dir: Path, actor: Actor | None = None) -> Profile:
+    """Open (creating if needed) a profile for work: lock, migrate, record LOGIN."""
+    lock = InstanceLock(data_dir / LOCK_FILE)
+    lock.acquire()
+    try:
+        db = connect(database_path(data_dir))
+    except BaseException:
+        lock.release()
+        raise
+    log = OperationLog(db, actor or local_actor())
+    log.append(ops.LOGIN, target_type="profile", target_id=str(data_dir))
+    return Profile(data_dir, db, log, lock)
+
+
+def open_for_reading(data_dir: Path) -> sqlite_utils.Database:
+    """Connect without locking or logging in, for read-only looks while the app may run."""
+    if not profile_exists(data_dir):
+        raise NoProfileError(f"There is no PosDesk data in {data_dir} yet. Run `posdesk` to "
+                             "start, or `posdesk demo` to make a demo profile.",
+                             data_dir=str(data_dir))
+    return connect(database_path(data_dir), migrate=False)

@@ -1,0 +1,117 @@
+"""The one SQLite file of a profile: opening it safely and migrating it.
+
+Each thread opens its own connection (WAL lets readers and the writer work at once).
+Connections are in autocommit mode; every write goes through `db.atomic()`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from app.errors import NewerSchemaError, NotAPosDeskDatabaseError
+from app.migrations import LATEST_VERSION, MIGRATIONS, statements
+
+# "POSD" — marks a file as ours, so a foreign SQLite file is never migrated over.
+APPLICATION_ID = 0x504F5344
+
+
+def connect(path: Path, *, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=10, isolation_level=None)
+    try:
+        _check_identity(conn, path)   # before any pragma that writes: a foreign file stays as is
+        _configure(conn)
+        if migrate:
+            migrate_to_latest(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return sqlite_utils.Database(conn)
+
+
+def connect_memory() -> sqlite_utils.Database:
+    """A migrated in-memory database for fast unit tests."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrate_to_latest(conn)
+    return sqlite_utils.Database(conn)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA busy_timeout = 10000")
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    except sqlite3.DatabaseError as exc:  # "file is not a database"
+        raise NotAPosDeskDatabaseError(
+            f"{path} is not a PosDesk database ({exc}). Restore a backup, or move the file "
+            "aside to start a new profile.",
+            path=str(path),
+        ) from exc
+    if app_id != APPLICATION_ID and (has_tables or version):
+        raise NotAPosDeskDatabaseError(
+            f"{path} is an SQLite file of another program, not a PosDesk database. "
+            "It was not changed. Choose another data folder.",
+            path=str(path),
+        )
+    if version > LATEST_VERSION:
+        raise NewerSchemaError(
+            f"{path} was written by a newer PosDesk (schema {version}; this version knows "
+            f"up to {LATEST_VERSION}). Update PosDesk to open it; nothing was changed.",
+            path=str(path),
+            version=version,
+        )
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate_to_latest(conn: sqlite3.Connection) -> list[int]:
+    """Apply every pending migration, each atomically; return the versions applied."""
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version <= schema_version(conn):
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in statements(migration.sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {migration.version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(migration.version)
+    return applied
+
+
+def integrity_check(db: sqlite_utils.Database) -> list[str]:
+    """PRAGMA integrity_check: an empty list means the file is sound."""
+    rows = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def get_setting(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_setting(db: sqlite_utils.Database, key: str, value: str) -> None:
+    db.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )

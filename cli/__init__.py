@@ -1,0 +1,1 @@
+"""The `posdesk` command: no arguments opens the GUI, subcommands work headless."""

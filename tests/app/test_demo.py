@@ -1,0 +1,67 @@
+"""The demo profile: deterministic, believable, written through the real write path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+from app import oplog
+from app.demo import DEMO_TERMINALS, create_demo_profile, generate
+from app.profile import open_for_reading
+from app.shanghai_time import to_datetime
+from app.storage import get_setting
+
+END = dt.date(2026, 6, 30)
+
+
+def test_same_seed_same_data_other_seed_other_data() -> None:
+    assert generate(7, END, 20) == generate(7, END, 20)
+    assert generate(7, END, 20) != generate(8, END, 20)
+
+
+def test_a_year_has_the_rhythm_of_a_shop() -> None:
+    rows = generate(20261122, END, 366)
+    assert 30_000 < len(rows) < 60_000
+    local = [to_datetime(r.ts_utc_ms) for r in rows]
+    by_weekday = Counter(t.weekday() for t in local)
+    assert by_weekday[5] > 1.25 * by_weekday[0]          # Saturdays busier than Mondays
+    night = sum(1 for t in local if 1 <= t.hour < 6)
+    assert night < 0.02 * len(rows)                      # quiet small hours
+    lunch = sum(1 for t in local if 12 <= t.hour < 14)
+    assert lunch > 0.15 * len(rows)                      # a lunch peak
+    assert local[0].date() >= END - dt.timedelta(days=365) and max(local).date() <= END
+
+
+def test_mix_of_channels_types_and_statuses() -> None:
+    rows = generate(1, END, 120)
+    channels = Counter(r.channel for r in rows)
+    types = Counter(r.txn_type for r in rows)
+    statuses = Counter(r.status for r in rows)
+    assert set(channels) == {"QR", "CARD", "NFC"} and channels["QR"] > channels["CARD"]
+    assert types["REFUND"] > 0 and types["VOID"] > 0
+    assert statuses["FAILED"] > 0
+    assert all(r.amount_fen < 0 for r in rows if r.txn_type in ("REFUND", "VOID"))
+    assert {r.terminal_id for r in rows} == {t.terminal_id for t in DEMO_TERMINALS}
+    assert all(r.pan_first6 and len(r.pan_last4 or "") == 4
+               for r in rows if r.channel != "QR")
+
+
+def test_demo_profile_is_complete_linked_and_rerun_adds_nothing(tmp_path: Path) -> None:
+    first = create_demo_profile(tmp_path / "demo", end=END, days=30)
+    again = create_demo_profile(tmp_path / "demo", end=END, days=30)
+    assert first.terminals == 3 and first.transactions == again.transactions > 1000
+    db = open_for_reading(tmp_path / "demo")
+    try:
+        assert get_setting(db, "profile_kind") == "demo"
+        assert get_setting(db, "demo_complete") == "1"
+        unlinked = db.execute("SELECT count(*) FROM txn WHERE txn_type IN ('REFUND','VOID') "
+                              "AND parent_txn_id IS NULL").fetchone()[0]
+        assert unlinked == 0
+        assert db.execute("SELECT count(*) FROM terminals WHERE is_simulated = 1"
+                          ).fetchone()[0] == 3
+        created = [e for e in oplog.entries(db, limit=1000) if e.op_type == oplog.DEMO_CREATED]
+        assert len(created) == 1
+        assert oplog.verify_chain(db).ok
+    finally:
+        db.close()

@@ -1,0 +1,101 @@
+"""Shared fixtures. Every test gets its own config, log and demo folders, so nothing
+touches the user's real data and tests do not see each other's files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backend
+from jaraco.classes import properties
+import pytest
+
+from app.demo import create_demo_profile
+from app.oplog import Actor, OperationLog
+from app.profile import Profile, open_profile
+from app.storage import connect_memory
+
+DEMO_END = dt.date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("POSDESK_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("POSDESK_DEMO_DIR", str(tmp_path / "demo-profile"))
+    monkeypatch.setenv("POSDESK_DATA_DIR", str(tmp_path / "own-profile"))
+    return tmp_path
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A dict-backed keyring for fast unit tests (the real one is tested separately).
+
+    Not viable for keyring's own backend discovery, so defining it does not change which
+    backend `keyring.get_keyring()` picks; tests install it explicitly.
+    """
+
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805
+        raise RuntimeError("test double: installed explicitly only")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def actor() -> Actor:
+    return Actor(actor_id="tester", role="merchant", device_id="test-device")
+
+
+@pytest.fixture
+def memory_log(actor: Actor) -> OperationLog:
+    return OperationLog(connect_memory(), actor)
+
+
+@pytest.fixture
+def profile(tmp_path: Path, actor: Actor) -> Iterator[Profile]:
+    opened = open_profile(tmp_path / "profile", actor)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 60-day demo profile made once per run; copy it before changing anything."""
+    target = tmp_path_factory.mktemp("demo-template") / "profile"
+    create_demo_profile(target, end=DEMO_END, days=60)
+    return target
+
+
+@pytest.fixture
+def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "demo-copy"
+    shutil.copytree(demo_template, target, ignore=shutil.ignore_patterns("*.lock"))
+    return target

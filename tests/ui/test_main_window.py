@@ -1,0 +1,118 @@
+"""The main window on demo data: navigation, the transactions list, the activity log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from app.history import DateRange, HistoryPager
+from app.money import format_fen
+from app.profile import Profile, open_profile
+from tests.conftest import DEMO_END
+from ui.main_window import MainWindow
+from ui.models.oplog_model import OplogModel
+from ui.models.transactions_model import AMOUNT, TIME, TransactionsModel
+
+
+@pytest.fixture
+def demo_profile(demo_dir: Path) -> Iterator[Profile]:
+    profile = open_profile(demo_dir)
+    yield profile
+    profile.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_profile: Profile) -> MainWindow:
+    win = MainWindow(demo_profile, "en")
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_navigation_offers_only_pages_that_work(window: MainWindow) -> None:
+    assert window.page_keys() == ["transactions", "activity", "settings"]
+    assert window.pages.count() == 3
+    assert "demo" in window.windowTitle()
+
+
+def test_pages_switch_by_click_and_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    window.nav.setCurrentRow(1)
+    assert window.pages.currentWidget() is window.activity
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.settings
+    window.show_page("transactions")
+    assert window.pages.currentWidget() is window.transactions
+
+
+def test_transactions_list_shows_newest_first_with_formatted_amounts(window: MainWindow) -> None:
+    model = window.transactions.model
+    assert model.rowCount() == 200           # one page loaded, more on scroll
+    assert window.transactions.stack.currentWidget() is window.transactions.table
+    assert model.canFetchMore()
+    newest = model.rows[0]
+    assert all(newest.ts_utc_ms >= r.ts_utc_ms for r in model.rows)
+    amount = model.index(0, AMOUNT)
+    assert model.data(amount) == format_fen(newest.amount_fen)
+    assert model.data(amount).startswith(("¥", "-¥"))
+    align = model.data(amount, Qt.ItemDataRole.TextAlignmentRole)
+    assert align & int(Qt.AlignmentFlag.AlignRight)
+    assert model.data(model.index(0, TIME)).startswith("2026-")
+
+
+def test_scrolling_fetches_the_next_page(window: MainWindow) -> None:
+    model = window.transactions.model
+    model.fetchMore()
+    assert model.rowCount() == 400
+    ids = [r.id for r in model.rows]
+    assert len(set(ids)) == 400
+
+
+def test_card_numbers_are_shown_masked(window: MainWindow) -> None:
+    model = window.transactions.model
+    cards = [r.card_masked for r in model.rows if r.channel != "QR"]
+    assert cards and all("*" in c and len(c.replace("*", "")) == 10 for c in cards)
+
+
+def test_activity_log_lists_the_sign_in(window: MainWindow) -> None:
+    window.show_page("activity")
+    model = window.activity.model
+    assert model.rowCount() > 0
+    operations = {model.data(model.index(r, 1)) for r in range(model.rowCount())}
+    assert {"Signed in", "Demo profile created", "Transactions recorded"} <= operations
+
+
+def test_settings_shows_the_doctor_facts(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_page("settings")
+    page = window.settings
+    qtbot.waitUntil(lambda: len(page.facts) == 8, timeout=20_000)
+    database = next(f for f in page.facts if f.key == "database")
+    assert database.ok is True
+
+
+def test_transactions_model_contract(qtmodeltester, demo_profile: Profile) -> None:
+    model = TransactionsModel(HistoryPager(demo_profile.db, DateRange.default(DEMO_END)))
+    model.fetchMore(QModelIndex())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_oplog_model_contract(qtmodeltester, demo_profile: Profile) -> None:
+    model = OplogModel(demo_profile.db)
+    model.fetchMore(QModelIndex())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_empty_profile_says_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
+    profile = open_profile(tmp_path / "empty")
+    try:
+        win = MainWindow(profile, "en")
+        qtbot.addWidget(win)
+        page = win.transactions
+        assert page.model.rowCount() == 0
+        assert "import" in page.empty.text()
+        assert page.stack.currentWidget() is page.empty
+    finally:
+        profile.close()

@@ -1,0 +1,89 @@
+"""Translated display names for the codes stored in the database.
+
+Each string is a literal inside QCoreApplication.translate so pyside6-lupdate finds it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def txn_type(code: str) -> str:
+    names = {
+        "SALE": QCoreApplication.translate("Labels", "Sale"),
+        "REFUND": QCoreApplication.translate("Labels", "Refund"),
+        "VOID": QCoreApplication.translate("Labels", "Void"),
+        "PREAUTH": QCoreApplication.translate("Labels", "Pre-authorisation"),
+        "PREAUTH_COMPLETE": QCoreApplication.translate("Labels", "Pre-auth completion"),
+    }
+    return names.get(code, code)
+
+
+def channel(code: str) -> str:
+    names = {
+        "CARD": QCoreApplication.translate("Labels", "Card"),
+        "NFC": QCoreApplication.translate("Labels", "Contactless"),
+        "QR": QCoreApplication.translate("Labels", "QR code"),
+    }
+    return names.get(code, code)
+
+
+def scheme(code: str | None) -> str:
+    if not code:
+        return ""
+    names = {
+        "WECHAT_PAY": QCoreApplication.translate("Labels", "WeChat Pay"),
+        "ALIPAY": QCoreApplication.translate("Labels", "Alipay"),
+        "UNIONPAY": QCoreApplication.translate("Labels", "UnionPay"),
+        "UNIONPAY_QR": QCoreApplication.translate("Labels", "UnionPay QR"),
+        "VISA": "Visa",
+        "MASTERCARD": "Mastercard",
+    }
+    return names.get(code, code)
+
+
+def status(code: str) -> str:
+    names = {
+        "SUCCEEDED": QCoreApplication.translate("Labels", "Succeeded"),
+        "PENDING": QCoreApplication.translate("Labels", "Pending"),
+        "FAILED": QCoreApplication.translate("Labels", "Failed"),
+        "CANCELLED": QCoreApplication.translate("Labels", "Cancelled"),
+    }
+    return names.get(code, code)
+
+
+def op_type(code: str) -> str:
+    names = {
+        "LOGIN": QCoreApplication.translate("Labels", "Signed in"),
+        "LOGOUT": QCoreApplication.translate("Labels", "Signed out"),
+        "DEMO_CREATED": QCoreApplication.translate("Labels", "Demo profile created"),
+        "SETTINGS_CHANGED": QCoreApplication.translate("Labels", "Settings changed"),
+        "SENSITIVE_DATA_BLOCKED": QCoreApplication.translate("Labels", "Card data refused"),
+        "INTEGRITY_CHECK_FAILED": QCoreApplication.translate("Labels", "Integrity check failed"),
+        "TERMINAL_ADDED": QCoreApplication.translate("Labels", "Terminal added"),
+        "TRANSACTIONS_WRITTEN": QCoreApplication.translate("Labels", "Transactions recorded"),
+    }
+    return names.get(code, code)
+
+
+def result(code: str) -> str:
+    names = {
+        "SUCCESS": QCoreApplication.translate("Labels", "Success"),
+        "FAIL": QCoreApplication.translate("Labels", "Failed"),
+        "PENDING": QCoreApplication.translate("Labels", "Pending"),
+    }
+    return names.get(code, code)
+
+
+def target_type(code: str | None) -> str:
+    if not code:
+        return ""
+    names = {
+        "profile": QCoreApplication.translate("Labels", "Profile"),
+        "terminal": QCoreApplication.translate("Labels", "Terminal"),
+        "demo": QCoreApplication.translate("Labels", "Demo data"),
+        "import": QCoreApplication.translate("Labels", "Import"),
+        "sync": QCoreApplication.translate("Labels", "Terminal sync"),
+        "source": QCoreApplication.translate("Labels", "Data source"),
+    }
+    return names.get(code, code)

@@ -1,0 +1,140 @@
+"""The main window: a navigation list and one page per entry. A shell, nothing more.
+
+Pages that belong to later issues (Terminals, Verification, Limits) are absent until they
+exist; the navigation shows only what works.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.profile import Profile
+from ui.pages.activity_page import ActivityPage
+from ui.pages.settings_page import SettingsPage
+from ui.pages.transactions_page import TransactionsPage
+from ui.style import icon
+
+
+class MainWindow(QMainWindow):
+    language_chosen = Signal(str)
+    switch_profile = Signal(str)   # "demo" or "own"
+
+    def __init__(self, profile: Profile, language_preference: str) -> None:
+        super().__init__()
+        self.profile = profile
+        self.setWindowTitle(self._title())
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 780)
+        self.setMinimumSize(QSize(900, 560))
+
+        self.pages = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(200)
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.transactions = TransactionsPage(profile.db)
+        self.activity = ActivityPage(profile.db)
+        self.settings = SettingsPage(profile.data_dir, language_preference)
+        self.settings.language_chosen.connect(self.language_chosen)
+        self._add_page("transactions", self.tr("Transactions"), self.transactions)
+        self._add_page("activity", self.tr("Activity log"), self.activity)
+        self._add_page("settings", self.tr("Settings"), self.settings)
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.nav.setCurrentRow(0)
+
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._sidebar())
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
+        self._build_menus()
+        self.statusBar().showMessage(self._status_text())
+
+    def _title(self) -> str:
+        demo = self.tr(" — demo data") if self.profile.is_demo else ""
+        return self.tr("PosDesk") + demo
+
+    def _status_text(self) -> str:
+        if self.profile.is_demo:
+            return self.tr("Demo profile: simulated terminals and generated transactions. "
+                           "Your own data is kept separately.")
+        return self.tr("Data folder: %1").replace("%1", str(self.profile.data_dir))
+
+    def _sidebar(self) -> QWidget:
+        side = QWidget()
+        side.setObjectName("sidebar")
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 12, 0, 12)
+        brand = QLabel(self.tr("PosDesk"))
+        brand.setObjectName("brand")
+        brand.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(brand)
+        if self.profile.is_demo:
+            badge = QLabel(self.tr("DEMO DATA"))
+            badge.setObjectName("demoBadge")
+            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(badge)
+        column.addWidget(self.nav, 1)
+        return side
+
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        page.setObjectName(f"page_{key}")
+        page.setContentsMargins(16, 12, 16, 8)
+        self.pages.addWidget(page)
+        item = QListWidgetItem(icon(key), title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+        shortcut = QAction(self)
+        shortcut.setShortcut(QKeySequence(f"Ctrl+{self.nav.count()}"))
+        index = self.nav.count() - 1
+        shortcut.triggered.connect(lambda: self.nav.setCurrentRow(index))
+        self.addAction(shortcut)
+
+    def _show_page(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if self.pages.currentWidget() is self.activity:
+            self.activity.refresh()
+
+    def page_keys(self) -> list[str]:
+        return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self.page_keys().index(key))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        if self.profile.is_demo:
+            own = file_menu.addAction(self.tr("Open &my own data"))
+            own.triggered.connect(lambda: self.switch_profile.emit("own"))
+        else:
+            demo = file_menu.addAction(self.tr("Open the &demo"))
+            demo.triggered.connect(lambda: self.switch_profile.emit("demo"))
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About PosDesk"))
+        about.triggered.connect(self._about)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About PosDesk"), self.tr(
+            "PosDesk (POS 管家) %1\n\nManage payment terminals, review transactions and see "
+            "payment-limit usage. Card numbers are only ever kept masked.").replace(
+                "%1", __version__))

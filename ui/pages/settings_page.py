@@ -1,0 +1,144 @@
+"""Settings: language, and the same facts as `posdesk doctor` (gathered off the GUI thread)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.doctor import Fact, gather
+from app.secrets import KeyringStatus, SecretStore
+from ui.background import run_in_background
+from ui.pages.page_header import PageHeader
+
+
+class SettingsPage(QWidget):
+    language_chosen = Signal(str)   # "system", "en" or "zh_CN"
+
+    def __init__(self, data_dir: Path, language_preference: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        header = PageHeader(self.tr("Settings"),
+                            self.tr("Language, and what PosDesk found on this computer."))
+
+        self.language = QComboBox()
+        self.language.setObjectName("languageBox")
+        for code, name in (("system", self.tr("Same as the system")), ("en", "English"),
+                           ("zh_CN", "简体中文")):
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(language_preference), 0))
+        self.language.currentIndexChanged.connect(
+            lambda _: self.language_chosen.emit(self.language.currentData()))
+        language_box = QGroupBox(self.tr("Language"))
+        language_form = QFormLayout(language_box)
+        language_form.addRow(self.tr("&Display language:"), self.language)
+
+        self.keyring_banner = QLabel()
+        self.keyring_banner.setObjectName("warningBanner")
+        self.keyring_banner.setWordWrap(True)
+        self.keyring_banner.hide()
+
+        self.facts_box = QGroupBox(self.tr("This computer"))
+        self.facts_form = QFormLayout(self.facts_box)
+        self.facts_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.refresh_button = QPushButton(self.tr("&Check again"))
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(self.keyring_banner)
+        layout.addWidget(language_box)
+        layout.addWidget(self.facts_box)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.facts: list[Fact] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Gather the doctor facts in the background (the integrity check can take seconds)."""
+        self.refresh_button.setEnabled(False)
+        self._show_message(self.tr("Checking…"))
+        run_in_background(lambda: (gather(self.data_dir), SecretStore().status()),
+                          self._show_facts, self._show_error)
+
+    def _show_facts(self, found: tuple[list[Fact], KeyringStatus]) -> None:
+        self.facts, keyring_status = found
+        _clear(self.facts_form)
+        titles = fact_titles()
+        for fact in self.facts:
+            value = QLabel(("✔ " if fact.ok else "⚠ " if fact.ok is False else "") + fact.value)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"fact_{fact.key}")
+            self.facts_form.addRow(titles.get(fact.key, fact.label) + ":", value)
+        self._show_keyring(keyring_status)
+        self.refresh_button.setEnabled(True)
+
+    def _show_keyring(self, status: KeyringStatus) -> None:
+        if status.usable:
+            self.keyring_banner.hide()
+            return
+        self.keyring_banner.setText(keyring_problem_text(status.reason))
+        self.keyring_banner.show()
+
+    def _show_error(self, error: BaseException) -> None:
+        self._show_message(self.tr("Could not check this computer: %1").replace("%1", str(error)))
+        self.refresh_button.setEnabled(True)
+
+    def _show_message(self, text: str) -> None:
+        _clear(self.facts_form)
+        self.facts_form.addRow(QLabel(text))
+
+
+def fact_titles() -> dict[str, str]:
+    return {
+        "version": QCoreApplication.translate("SettingsPage", "PosDesk version"),
+        "data_dir": QCoreApplication.translate("SettingsPage", "Data folder"),
+        "database": QCoreApplication.translate("SettingsPage", "Database"),
+        "log_file": QCoreApplication.translate("SettingsPage", "Log file"),
+        "keyring": QCoreApplication.translate("SettingsPage", "Keyring"),
+        "usb": QCoreApplication.translate("SettingsPage", "USB backend"),
+        "bluetooth": QCoreApplication.translate("SettingsPage", "Bluetooth"),
+        "locale": QCoreApplication.translate("SettingsPage", "Locale"),
+    }
+
+
+def keyring_problem_text(reason: str) -> str:
+    texts = {
+        "missing": QCoreApplication.translate(
+            "SettingsPage",
+            "No system keyring was found, so PosDesk cannot keep secrets such as terminal "
+            "keys and passwords. Pairing and passwords are switched off. On Linux, install and "
+            "start a Secret Service (gnome-keyring or KWallet), then restart PosDesk."),
+        "unsafe": QCoreApplication.translate(
+            "SettingsPage",
+            "The keyring in use keeps secrets in an unprotected file. PosDesk refuses to use "
+            "it; pairing and passwords are switched off until a system keyring is available."),
+        "locked": QCoreApplication.translate(
+            "SettingsPage",
+            "The system keyring is locked. Unlock it (sign in to your desktop or unlock the "
+            "'Login' keyring) and restart PosDesk; until then pairing and passwords are off."),
+    }
+    return texts.get(reason, QCoreApplication.translate(
+        "SettingsPage",
+        "The system keyring does not answer. Pairing and passwords are switched off until it "
+        "does; see the log file for details."))
+
+
+def _clear(form: QFormLayout) -> None:
+    while form.rowCount():
+        form.removeRow(0)

@@ -1,0 +1,71 @@
+"""Transactions: the most recent year, newest first (read-only until the history issue)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.history import DateRange, HistoryPager
+from ui.models.transactions_model import AMOUNT, TRACE, TransactionsModel
+from ui.pages.page_header import PageHeader
+
+
+class TransactionsPage(QWidget):
+    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dates = DateRange.default()
+        pager = HistoryPager(db, self.dates)
+        total = pager.count()
+        self.model = TransactionsModel(pager, self)
+
+        header = PageHeader(
+            self.tr("Transactions"),
+            self.tr("%1 transactions from %2 to %3 (Beijing time), newest first.")
+            .replace("%1", f"{total:,}")
+            .replace("%2", self.dates.first.isoformat())
+            .replace("%3", self.dates.last.isoformat()),
+        )
+        self.table = QTableView()
+        self.table.setObjectName("transactionsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        columns = self.table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(TRACE, QHeaderView.ResizeMode.Stretch)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setAccessibleName(self.tr("Transactions"))
+
+        self.empty = QLabel(self.tr(
+            "No transactions in the last year yet.\n"
+            "They appear here when a paired terminal syncs or when you import an "
+            "acquirer statement."))
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addLayout(self.stack)
+
+        if self.model.canFetchMore():
+            self.model.fetchMore()
+        self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(AMOUNT, max(self.table.columnWidth(AMOUNT), 110))
