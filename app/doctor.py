@@ -8,7 +8,7 @@ from __future__ import annotations
 import locale
 import os
 import platform
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from app import __version__
@@ -28,6 +28,7 @@ class Fact:
     label: str
     value: str
     ok: bool | None   # None: neither good nor bad, just information
+    data: dict[str, object] = field(default_factory=dict)  # structured, for translated display
 
 
 def gather(data_dir: Path, secrets: SecretStore | None = None) -> list[Fact]:
@@ -55,11 +56,13 @@ def current_locale() -> str:
 def _database_fact(data_dir: Path) -> Fact:
     path = database_path(data_dir)
     if not path.exists():
-        return Fact("database", "Database", f"not created yet ({path})", None)
+        return Fact("database", "Database", f"not created yet ({path})", None,
+                    {"state": "missing", "path": str(path)})
     try:
         db = open_for_reading(data_dir)
     except PosDeskError as exc:
-        return Fact("database", "Database", exc.message, False)
+        return Fact("database", "Database", exc.message, False,
+                    {"state": "unreadable", "problem": exc.message})
     try:
         problems = integrity_check(db)
         version = schema_version(db.conn)
@@ -68,26 +71,29 @@ def _database_fact(data_dir: Path) -> Fact:
         db.close()
     if problems:
         return Fact("database", "Database", "integrity check FAILED: " + "; ".join(problems[:3]),
-                    False)
+                    False, {"state": "damaged", "problem": "; ".join(problems[:3])})
     return Fact("database", "Database",
-                f"integrity ok, schema {version}, {rows:,} transactions", True)
+                f"integrity ok, schema {version}, {rows:,} transactions", True,
+                {"state": "ok", "schema": version, "transactions": rows})
 
 
 def _keyring_fact(secrets: SecretStore) -> Fact:
     status = secrets.status()
+    data: dict[str, object] = {"backend": status.backend, "reason": status.reason}
     if status.usable:
-        return Fact("keyring", "Keyring", f"{status.backend} (usable)", True)
-    return Fact("keyring", "Keyring", f"{status.backend}: {status.problem}", False)
+        return Fact("keyring", "Keyring", f"{status.backend} (usable)", True, data)
+    return Fact("keyring", "Keyring", f"{status.backend}: {status.problem}", False, data)
 
 
 def _usb_fact() -> Fact:
     _, status = find_backend()
-    return Fact("usb", "USB backend", status.detail, status.available)
+    return Fact("usb", "USB backend", status.detail, status.available, {"source": status.source})
 
 
 def _bluetooth_fact() -> Fact:
     status = probe_bluetooth()
-    return Fact("bluetooth", "Bluetooth", status.detail, status.available)
+    return Fact("bluetooth", "Bluetooth", status.detail, status.available,
+                {"available": status.available})
 
 
 def as_json_dict(facts: list[Fact]) -> dict[str, dict[str, object]]:

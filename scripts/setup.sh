@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-app}
 
-apt_app=(libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
+apt_app=(python3-venv libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
          libfontconfig1 libdbus-1-3 fonts-wqy-microhei xvfb xauth)
 apt_test=(gnome-keyring dbus dbus-bin dbus-daemon libdbus-1-dev libglib2.0-dev pkg-config usbutils)
 pkgs=("${apt_app[@]}")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import keyring
 import keyring.backend
-from jaraco.classes import properties
 import pytest
+from jaraco.classes import properties
 
 from app.demo import create_demo_profile
 from app.oplog import Actor, OperationLog
@@ -38,7 +38,7 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     """
 
     @properties.classproperty
-    def priority(cls) -> float:  # noqa: N805
+    def priority(cls) -> float:
         raise RuntimeError("test double: installed explicitly only")
 
     def __init__(self) -> None:

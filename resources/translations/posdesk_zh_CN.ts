@@ -312,6 +312,50 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>区域设置</translation>
     </message>
     <message>
+        <source>usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>not usable, see above</source>
+        <translation>不可用，见上方说明</translation>
+    </message>
+    <message>
+        <source>libusb 1.0, shipped with PosDesk</source>
+        <translation>libusb 1.0（随 POS 管家提供）</translation>
+    </message>
+    <message>
+        <source>libusb 1.0 from the system</source>
+        <translation>libusb 1.0（系统自带）</translation>
+    </message>
+    <message>
+        <source>No libusb found: USB terminals cannot be used</source>
+        <translation>未找到 libusb：无法使用 USB 终端</translation>
+    </message>
+    <message>
+        <source>Checked when scanning for terminals</source>
+        <translation>扫描终端时检测</translation>
+    </message>
+    <message>
+        <source>No Bluetooth adapter found</source>
+        <translation>未找到蓝牙适配器</translation>
+    </message>
+    <message>
+        <source>Integrity check passed · schema %1 · %2 transactions</source>
+        <translation>完整性校验通过 · 结构版本 %1 · %2 笔交易</translation>
+    </message>
+    <message>
+        <source>Not created yet</source>
+        <translation>尚未创建</translation>
+    </message>
+    <message>
+        <source>Integrity check FAILED: %1</source>
+        <translation>完整性校验失败：%1</translation>
+    </message>
+    <message>
+        <source>Cannot be opened: %1</source>
+        <translation>无法打开：%1</translation>
+    </message>
+    <message>
         <source>No system keyring was found, so PosDesk cannot keep secrets such as terminal keys and passwords. Pairing and passwords are switched off. On Linux, install and start a Secret Service (gnome-keyring or KWallet), then restart PosDesk.</source>
         <translation>未找到系统密钥环，POS 管家无法保存终端密钥、密码等机密信息，配对和密码功能已停用。在 Linux 上请安装并启动 Secret Service（gnome-keyring 或 KWallet），然后重新启动 POS 管家。</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import ClassVar
 
 import keyring
 import pytest
@@ -83,7 +84,7 @@ def test_a_chain_with_a_plaintext_backend_is_refused(memory_keyring: MemoryKeyri
     PlaintextKeyring.__module__ = "keyrings.alt.file"
 
     class TwoChain(chainer.ChainerBackend):
-        backends = [memory_keyring, PlaintextKeyring()]  # type: ignore[assignment]
+        backends: ClassVar = [memory_keyring, PlaintextKeyring()]
         priority = MemoryKeyring.__dict__["priority"]    # never auto-selected
 
     store = SecretStore(TwoChain())

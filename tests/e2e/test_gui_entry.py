@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app import oplog
-from app.paths import demo_data_dir
+from app.errors import ProfileInUseError
+from app.paths import default_data_dir, demo_data_dir
 from app.preferences import load_preferences
 from app.profile import open_for_reading
 from app.storage import get_setting
 from ui.i18n import Translations
-from ui.main import Shell
+from ui.main import Shell, error_text
 from ui.welcome_dialog import WelcomeDialog
 
 
@@ -64,3 +65,54 @@ def test_first_start_offers_the_demo_and_opens_it(qtbot: QtBot, qapp) -> None:
         window.close()
     finally:
         shell.shutdown()
+
+
+def test_start_with_own_data_opens_an_empty_profile(qtbot: QtBot, qapp) -> None:
+    shell = Shell(qapp, load_preferences(), Translations(qapp))
+
+    def choose_own() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, WelcomeDialog) and w.isVisible())
+        QTest.keyClick(dialog, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+
+    QTimer.singleShot(200, choose_own)
+    try:
+        assert shell.start(None, demo=False)
+        assert shell.profile is not None and not shell.profile.is_demo
+        assert shell.profile.data_dir == default_data_dir()
+        page = shell.window.transactions  # type: ignore[union-attr]
+        assert page.stack.currentWidget() is page.empty
+        assert not demo_data_dir().exists()          # the demo was not made behind our back
+    finally:
+        shell.shutdown()
+
+
+def test_language_switch_rebuilds_the_window_in_chinese(qtbot: QtBot, qapp, demo_dir) -> None:
+    translations = Translations(qapp)
+    shell = Shell(qapp, load_preferences(), translations)
+    try:
+        assert shell.start(demo_dir, demo=False)
+        first = shell.window
+        assert first is not None and first.nav.item(0).text() == "Transactions"
+        combo = first.settings.language
+        combo.setCurrentIndex(combo.findData("zh_CN"))
+        second = shell.window
+        assert second is not first and second is not None
+        assert second.nav.item(0).text() == "交易记录"
+        assert second.pages.currentWidget() is second.settings   # stays where the user was
+        assert load_preferences().language == "zh_CN"
+    finally:
+        translations.install("en")
+        shell.shutdown()
+
+
+def test_errors_are_explained_in_the_users_language(qapp, tmp_path: Path) -> None:
+    translations = Translations(qapp)
+    error = ProfileInUseError("already open", data_dir=str(tmp_path), pid="4242")
+    try:
+        assert "already open" in error_text(error) and "4242" in error_text(error)
+        translations.install("zh_CN")
+        text = error_text(error)
+        assert "已在数据文件夹" in text and "4242" in text and str(tmp_path) in text
+    finally:
+        translations.install("en")

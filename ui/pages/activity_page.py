@@ -29,6 +29,7 @@ class ActivityPage(QWidget):
         columns = self.table.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         columns.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.setAccessibleName(self.tr("Activity log"))
         layout = QVBoxLayout(self)
         layout.addWidget(header)

@@ -80,7 +80,8 @@ class SettingsPage(QWidget):
         _clear(self.facts_form)
         titles = fact_titles()
         for fact in self.facts:
-            value = QLabel(("✔ " if fact.ok else "⚠ " if fact.ok is False else "") + fact.value)
+            mark = "✔ " if fact.ok else "⚠ " if fact.ok is False else ""
+            value = QLabel(mark + fact_text(fact))
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setObjectName(f"fact_{fact.key}")
@@ -115,6 +116,49 @@ def fact_titles() -> dict[str, str]:
         "bluetooth": QCoreApplication.translate("SettingsPage", "Bluetooth"),
         "locale": QCoreApplication.translate("SettingsPage", "Locale"),
     }
+
+
+def fact_text(fact: Fact) -> str:
+    """A fact's value in the user's language where it is words, not a path or a name."""
+    data = fact.data
+    if fact.key == "database":
+        return _database_text(fact)
+    if fact.key == "keyring":
+        state = (QCoreApplication.translate("SettingsPage", "usable") if fact.ok
+                 else QCoreApplication.translate("SettingsPage", "not usable, see above"))
+        return f"{data.get('backend', '')} ({state})"
+    if fact.key == "usb":
+        if data.get("source") == "libusb-package":
+            return QCoreApplication.translate("SettingsPage", "libusb 1.0, shipped with PosDesk")
+        if data.get("source") == "system":
+            return QCoreApplication.translate("SettingsPage", "libusb 1.0 from the system")
+        return QCoreApplication.translate("SettingsPage",
+                                          "No libusb found: USB terminals cannot be used")
+    if fact.key == "bluetooth":
+        if data.get("available") is None:
+            return QCoreApplication.translate("SettingsPage", "Checked when scanning for terminals")
+        if not data.get("available"):
+            return QCoreApplication.translate("SettingsPage", "No Bluetooth adapter found")
+    return fact.value
+
+
+def _database_text(fact: Fact) -> str:
+    data = fact.data
+    state = data.get("state")
+    if state == "ok":
+        return (QCoreApplication.translate(
+            "SettingsPage", "Integrity check passed · schema %1 · %2 transactions")
+            .replace("%1", str(data.get("schema")))
+            .replace("%2", f"{int(data.get('transactions', 0)):,}"))  # type: ignore[call-overload]
+    if state == "missing":
+        return QCoreApplication.translate("SettingsPage", "Not created yet")
+    if state == "damaged":
+        return QCoreApplication.translate("SettingsPage", "Integrity check FAILED: %1").replace(
+            "%1", str(data.get("problem", "")))
+    if state == "unreadable":
+        return QCoreApplication.translate("SettingsPage", "Cannot be opened: %1").replace(
+            "%1", str(data.get("problem", "")))
+    return fact.value
 
 
 def keyring_problem_text(reason: str) -> str:
