@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -364,8 +364,8 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>当前密钥环把机密信息保存在未受保护的文件中，POS 管家拒绝使用。在系统密钥环可用之前，配对和密码功能已停用。</translation>
     </message>
     <message>
-        <source>The system keyring is locked. Unlock it (sign in to your desktop or unlock the 'Login' keyring) and restart PosDesk; until then pairing and passwords are off.</source>
-        <translation>系统密钥环已锁定。请解锁（登录桌面或解锁"登录"密钥环）后重新启动 POS 管家；在此之前配对和密码功能已停用。</translation>
+        <source>The system keyring is locked. Unlock it (sign in to your desktop or unlock the &apos;Login&apos; keyring) and restart PosDesk; until then pairing and passwords are off.</source>
+        <translation>系统密钥环已锁定。请解锁（登录桌面或解锁&quot;登录&quot;密钥环）后重新启动 POS 管家；在此之前配对和密码功能已停用。</translation>
     </message>
     <message>
         <source>The system keyring does not answer. Pairing and passwords are switched off until it does; see the log file for details.</source>

@@ -3,21 +3,15 @@ end, so a year of rows never loads at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from app.history import HistoryPager, TxnRow
 from app.money import format_fen
 from app.shanghai_time import format_local
 from ui import labels
+from ui.models.paged_model import PagedTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 TIME, TERMINAL, TYPE, METHOD, AMOUNT, STATUS, CARD, TRACE = range(8)
 _MUTED = QColor("#8a8f98")
 _NEGATIVE = QColor("#b3261e")
@@ -36,56 +30,20 @@ def column_titles() -> list[str]:
     ]
 
 
-class TransactionsModel(QAbstractTableModel):
+class TransactionsModel(PagedTableModel[TxnRow]):
+    right_aligned = frozenset({AMOUNT})
+
     def __init__(self, pager: HistoryPager, parent: object = None) -> None:
-        super().__init__(parent)
+        super().__init__(column_titles(), parent)
         self._pager = pager
-        self._rows: list[TxnRow] = []
-        self._titles = column_titles()
 
-    @property
-    def rows(self) -> list[TxnRow]:
-        return self._rows
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._pager.exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
+    def next_page(self, last: TxnRow | None) -> tuple[list[TxnRow], bool]:
         page = self._pager.next_page()
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        return page, self._pager.exhausted
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._titles):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: TxnRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status in ("FAILED", "CANCELLED"):
                 return _MUTED

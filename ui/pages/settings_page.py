@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.doctor import Fact, gather
 from app.secrets import KeyringStatus, SecretStore
 from ui.background import run_in_background
-from ui.pages.page_header import PageHeader
+from ui.pages.page_parts import PageHeader
 
 
 class SettingsPage(QWidget):

@@ -5,18 +5,15 @@ from __future__ import annotations
 import sqlite_utils
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QStackedLayout,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.history import DateRange, HistoryPager
 from ui.models.transactions_model import AMOUNT, TRACE, TransactionsModel
-from ui.pages.page_header import PageHeader
+from ui.pages.page_parts import PageHeader, data_table
 
 
 class TransactionsPage(QWidget):
@@ -34,20 +31,7 @@ class TransactionsPage(QWidget):
             .replace("%2", self.dates.first.isoformat())
             .replace("%3", self.dates.last.isoformat()),
         )
-        self.table = QTableView()
-        self.table.setObjectName("transactionsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        columns = self.table.horizontalHeader()
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        columns.setSectionResizeMode(TRACE, QHeaderView.ResizeMode.Stretch)
-        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.setAccessibleName(self.tr("Transactions"))
+        self.table = data_table(self.model, "transactionsTable", TRACE, self.tr("Transactions"))
 
         self.empty = QLabel(self.tr(
             "No transactions in the last year yet.\n"
