@@ -17,7 +17,7 @@ from pathlib import Path
 from app import oplog as ops
 from app.profile import KIND_DEMO, Profile, open_profile
 from app.progress import Progress
-from app.shanghai_time import SHANGHAI, from_datetime, today_cn
+from app.shanghai_time import SHANGHAI, from_datetime, now_ms, today_cn
 from app.storage import get_setting, set_setting
 from app.terminals import TerminalRecord, add_terminal
 from app.transactions import Transaction, TransactionWriter
@@ -78,7 +78,9 @@ def fill_demo(profile: Profile, *, seed: int = DEFAULT_SEED, end: dt.date | None
     end = end or today_cn()
     writer = TransactionWriter(db, profile.oplog)
     new = 0
-    for done, batch in enumerate(_weekly_batches(seed, end, days), start=1):
+    # Nothing after this instant: a demo ending today stops at the current minute.
+    until = now_ms()
+    for done, batch in enumerate(_weekly_batches(seed, end, days, until), start=1):
         new += writer.write(batch, source_kind="DEMO", source_ref=f"demo seed {seed}").new
         if progress:
             progress.update(done, math.ceil(days / 7), "Generating demo transactions")
@@ -92,9 +94,11 @@ def fill_demo(profile: Profile, *, seed: int = DEFAULT_SEED, end: dt.date | None
     return DemoSummary(profile.data_dir, len(DEMO_TERMINALS), total)
 
 
-def _weekly_batches(seed: int, end: dt.date, days: int) -> Iterator[list[Transaction]]:
-    """All generated rows in time order, cut into one batch per 7 days."""
-    rows = sorted(generate(seed, end, days), key=lambda t: t.ts_utc_ms)
+def _weekly_batches(seed: int, end: dt.date, days: int,
+                    until_ms: int) -> Iterator[list[Transaction]]:
+    """The generated rows up to `until_ms` in time order, one batch per 7 days."""
+    rows = sorted((t for t in generate(seed, end, days) if t.ts_utc_ms <= until_ms),
+                  key=lambda t: t.ts_utc_ms)
     start = from_datetime(dt.datetime.combine(end - dt.timedelta(days=days - 1), dt.time(0),
                                               SHANGHAI))
     week_ms = 7 * 86_400_000

@@ -65,3 +65,17 @@ def test_demo_profile_is_complete_linked_and_rerun_adds_nothing(tmp_path: Path) 
         assert oplog.verify_chain(db).ok
     finally:
         db.close()
+
+
+def test_a_demo_ending_today_has_nothing_in_the_future(tmp_path: Path) -> None:
+    from app.shanghai_time import now_ms
+
+    before = now_ms()
+    create_demo_profile(tmp_path / "demo", days=3)
+    db = open_for_reading(tmp_path / "demo")
+    try:
+        newest = db.execute("SELECT max(ts_utc_ms) FROM txn").fetchone()[0]
+    finally:
+        db.close()
+    assert newest is not None and newest <= now_ms()
+    assert newest > before - 3 * 86_400_000
