@@ -11,7 +11,7 @@ import dataclasses
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -133,10 +133,19 @@ class TransactionWriter:
             return rolled_back.result
         return result
 
+    def guard_raw(self, records: Iterable[Mapping[str, object]], source_ref: str) -> None:
+        """Check records as a source sent them, before mapping (a terminal's journal entries,
+        an imported file's rows): refusals are logged like those of `write`."""
+        for index, raw in enumerate(records):
+            self._guard(raw, index, source_ref)
+
     def _check(self, record: Transaction, index: int, source_ref: str) -> None:
+        record.validate()
+        self._guard(dataclasses.asdict(record), index, source_ref)
+
+    def _guard(self, values: Mapping[str, object], index: int, source_ref: str) -> None:
         try:
-            record.validate()
-            guard_record(dataclasses.asdict(record))
+            guard_record(values)
         except SensitiveDataError as exc:
             self.oplog.append(ops.SENSITIVE_DATA_BLOCKED, target_type="source",
                               target_id=source_ref, result="FAIL",
