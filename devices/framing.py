@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 STX = 0x02
 VERSION = 1
-MAX_PAYLOAD = 4096
+MAX_PAYLOAD = 16384
 FLAG_ENCRYPTED = 0x01
 _HEADER = struct.Struct(">BBBH")          # STX, VER, FLAGS, LEN
 HEADER_SIZE = _HEADER.size               # 5
