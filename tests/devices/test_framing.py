@@ -120,3 +120,13 @@ def test_message_decoder_never_crashes(payload: bytes) -> None:
 def test_messages_round_trip(category: str, kind: str, body: dict) -> None:  # type: ignore[type-arg]
     message = messages.Message(category, kind, "7", "T1", body=body)
     assert messages.decode(message.encode()) == message
+
+
+def test_identify_request_frame_matches_the_documented_bytes() -> None:
+    from pathlib import Path
+
+    request = messages.Message("Identify", "Request", "1", "", body={})
+    encoded = framing.encode(Frame(0, request.encode())).hex(" ")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "protocol.md").read_text("utf-8")
+    documented = doc.split("The Identify request above as a whole frame")[1].split("```")[1]
+    assert encoded == " ".join(documented.split())
