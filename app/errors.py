@@ -35,3 +35,17 @@ class SecretsUnavailableError(PosDeskError):
 
 class SensitiveDataError(PosDeskError):
     code = "sensitive_data"
+
+
+class PairingRefusedError(PosDeskError):
+    code = "pairing_refused"
+
+
+class TerminalError(PosDeskError):
+    """A terminal could not be reached or broke the protocol; the link was reset."""
+
+    code = "terminal_error"
+
+
+class NotPairedError(PosDeskError):
+    code = "not_paired"

@@ -158,7 +158,35 @@ BEGIN
 END;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "foundation", _M1_FOUNDATION),)
+# Terminals: what the heartbeat (Diagnosis) reports, and when the journal was last pulled.
+_M2_TERMINAL_STATUS = """
+ALTER TABLE terminals ADD COLUMN battery INTEGER;
+ALTER TABLE terminals ADD COLUMN signal_dbm INTEGER;
+ALTER TABLE terminals ADD COLUMN link TEXT;
+ALTER TABLE terminals ADD COLUMN last_error TEXT;
+ALTER TABLE terminals ADD COLUMN last_sync_utc_ms INTEGER;
+ALTER TABLE terminals ADD COLUMN policy_reason TEXT;
+
+-- Spec 12.1: the imported, signature-checked terminal model policy. Replaced as a whole.
+CREATE TABLE model_policy (
+    id INTEGER PRIMARY KEY,
+    manufacturer TEXT NOT NULL,
+    model TEXT NOT NULL,
+    hw_min TEXT, hw_max TEXT,
+    fw_min TEXT, fw_max TEXT,
+    status TEXT NOT NULL CHECK (status IN ('APPROVED', 'BLOCKED')),
+    reason TEXT NOT NULL DEFAULT '',
+    source_notice TEXT NOT NULL DEFAULT '',
+    cert_refs TEXT NOT NULL DEFAULT '[]',
+    effective_from TEXT NOT NULL
+);
+CREATE INDEX model_policy_model ON model_policy(manufacturer, model);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "foundation", _M1_FOUNDATION),
+    Migration(2, "terminal status", _M2_TERMINAL_STATUS),
+)
 
 LATEST_VERSION = MIGRATIONS[-1].version
 

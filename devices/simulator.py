@@ -39,7 +39,8 @@ class Faults:
     replay_next: bool = False               # resend the previous encrypted frame instead
     garbage_before_next: bytes = b""        # line noise ahead of the next frame
     stall: bool = False                     # stop answering until cleared
-    disconnect_after_entries: int | None = None   # drop the link inside a journal page
+    disconnect_after_entries: int | None = None   # drop the link inside the next journal page
+    disconnect_on_page: int | None = None   # ...or inside the Nth journal page from now
     leak_track_data: bool = False           # put a track-2 field in the next journal page
 
 
@@ -195,7 +196,13 @@ class SimulatedTerminal:
         end = after + len(page)
         self._send(request.reply({"entries": page, "next_cursor": str(end),
                                   "more": end < len(self.journal)}))
-        cut = self.faults.disconnect_after_entries
+        faults = self.faults
+        if faults.disconnect_on_page is not None:
+            faults.disconnect_on_page -= 1
+            if faults.disconnect_on_page == 0:
+                faults.disconnect_on_page = None
+                faults.disconnect_after_entries = max(1, len(page) // 2)
+        cut = faults.disconnect_after_entries
         if cut is not None:    # the host gets the first part of the page, then silence
             self.faults.disconnect_after_entries = None
             share = min(cut, len(page)) / max(len(page), 1)

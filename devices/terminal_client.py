@@ -87,6 +87,8 @@ class TerminalClient:
         return pending.long_term_key
 
     def login(self, long_term_key: bytes) -> None:
+        """Start a fresh session (any current one ends: Login travels in the clear)."""
+        self.link.reset()
         app_nonce = new_nonce()
         body = self.link.request("Login", {"nonce": app_nonce.hex()}).body
         try:

@@ -16,8 +16,37 @@ from app.demo import create_demo_profile
 from app.oplog import Actor, OperationLog
 from app.profile import Profile, open_profile
 from app.storage import connect_memory
+from devices.sim_journal import DEMO_PROFILES, journal_for
+from devices.simulator import SimulatedTerminal
+from devices.terminal_client import TerminalClient
+from devices.usb_sim import SimulatedUsbBackend
+from devices.usb_transport import UsbBulkTransport, discover
 
 DEMO_END = dt.date(2026, 11, 20)
+END = DEMO_END
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_cleanup_at_exit() -> Iterator[None]:
+    """Qt objects must die before the QApplication does, or the interpreter's teardown
+    crashes: wait for background jobs and delete every remaining window first."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +128,21 @@ def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "demo-copy"
     shutil.copytree(demo_template, target, ignore=shutil.ignore_patterns("*.lock"))
     return target
+
+
+@pytest.fixture
+def usb_rig():  # type: ignore[no-untyped-def]
+    """Two simulated USB terminals behind pyusb; returns (backend, terminals, connect)."""
+    backend = SimulatedUsbBackend()
+    terminals = [SimulatedTerminal(p, journal_for(p.terminal_id, 5, END, 6))
+                 for p in DEMO_PROFILES[:2]]
+    for terminal in terminals:
+        backend.add(terminal)
+
+    def connect(index: int = 0, timeout_s: float = 0.4) -> TerminalClient:
+        info = discover(backend, lambda vid, name: vid == 0x1209)[index]
+        transport = UsbBulkTransport(backend, info.address)
+        transport.open()
+        return TerminalClient(transport, timeout_s)
+
+    return backend, terminals, connect

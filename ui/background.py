@@ -66,8 +66,16 @@ _live: set[_Relay] = set()
 
 
 def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None],
-                      on_failure: Callable[[BaseException], None]) -> None:
-    """Call `work()` on the thread pool; then one of the callbacks on the GUI thread."""
+                      on_failure: Callable[[BaseException], None],
+                      owner: QObject | None = None) -> None:
+    """Call `work()` on the thread pool; then one of the callbacks on the GUI thread.
+
+    With an `owner` (the page that asked), the result is dropped if the owner is gone by
+    the time the work finishes, instead of reaching a deleted widget.
+    """
     relay = _Relay(on_success, on_failure)
     _live.add(relay)
+    if owner is not None:
+        relay.setParent(owner)
+        owner.destroyed.connect(lambda *_: _live.discard(relay))
     QThreadPool.globalInstance().start(_Job(work, relay))

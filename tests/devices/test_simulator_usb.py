@@ -31,8 +31,8 @@ def _pull_all(client: TerminalClient) -> list[dict]:  # type: ignore[type-arg]
             return rows
 
 
-def test_pyusb_sees_descriptors_and_strings(usb_rig) -> None:  # noqa: ANN001
-    backend, terminals, _ = usb_rig
+def test_pyusb_sees_descriptors_and_strings(usb_rig) -> None:
+    backend, _terminals, _ = usb_rig
     devices = list(usb.core.find(find_all=True, backend=backend))
     assert [(d.idVendor, d.idProduct) for d in devices] == [(0x1209, 1), (0x1209, 2)]
     assert usb.util.get_string(devices[1], devices[1].iSerialNumber) == "SIMB20260002"
@@ -41,7 +41,7 @@ def test_pyusb_sees_descriptors_and_strings(usb_rig) -> None:  # noqa: ANN001
     assert [f.model for f in found] == ["SIM-ESIGN", "SIM-SMART"]
 
 
-def test_identify_pair_login_and_read_the_whole_journal(usb_rig) -> None:  # noqa: ANN001
+def test_identify_pair_login_and_read_the_whole_journal(usb_rig) -> None:
     _, terminals, connect = usb_rig
     client, key = _paired(connect)
     assert terminals[0].state.paired_key == key
@@ -52,7 +52,7 @@ def test_identify_pair_login_and_read_the_whole_journal(usb_rig) -> None:  # noq
     assert rows == terminals[0].journal and len(rows) > 50
 
 
-def test_both_screens_show_the_same_code(usb_rig) -> None:  # noqa: ANN001
+def test_both_screens_show_the_same_code(usb_rig) -> None:
     _, terminals, connect = usb_rig
     client = connect()
     client.identify()
@@ -60,7 +60,7 @@ def test_both_screens_show_the_same_code(usb_rig) -> None:  # noqa: ANN001
     assert pending.comparison_code == terminals[0].state.shown_code
 
 
-def test_declined_on_the_terminal(usb_rig) -> None:  # noqa: ANN001
+def test_declined_on_the_terminal(usb_rig) -> None:
     _, terminals, connect = usb_rig
     terminals[0].state.accepts_pairing = False
     client = connect()
@@ -69,7 +69,7 @@ def test_declined_on_the_terminal(usb_rig) -> None:  # noqa: ANN001
     assert terminals[0].state.paired_key is None
 
 
-def test_unpaired_terminal_refuses_login_and_unpairing_ends_access(usb_rig) -> None:  # noqa: ANN001
+def test_unpaired_terminal_refuses_login_and_unpairing_ends_access(usb_rig) -> None:
     _, terminals, connect = usb_rig
     with pytest.raises(RemoteError, match="NOT_PAIRED"):
         connect(1).login(b"k" * 32)
@@ -80,7 +80,7 @@ def test_unpaired_terminal_refuses_login_and_unpairing_ends_access(usb_rig) -> N
         connect(1).login(key)
 
 
-def test_wrong_key_is_caught_at_the_first_encrypted_exchange(usb_rig) -> None:  # noqa: ANN001
+def test_wrong_key_is_caught_at_the_first_encrypted_exchange(usb_rig) -> None:
     _, _, connect = usb_rig
     _paired(connect)
     with pytest.raises((AuthenticationError, LinkTimeout)):
@@ -95,7 +95,7 @@ def test_wrong_key_is_caught_at_the_first_encrypted_exchange(usb_rig) -> None:  
     ("oversize_next", FrameError),
     ("replay_next", AuthenticationError),
 ])
-def test_each_fault_becomes_a_protocol_error_never_a_crash(usb_rig, fault, error) -> None:  # noqa: ANN001
+def test_each_fault_becomes_a_protocol_error_never_a_crash(usb_rig, fault, error) -> None:
     _, terminals, connect = usb_rig
     client, key = _paired(connect)
     client.diagnosis()                       # one encrypted frame exists to replay
@@ -109,14 +109,14 @@ def test_each_fault_becomes_a_protocol_error_never_a_crash(usb_rig, fault, error
     assert fresh.diagnosis()["battery"] == 87
 
 
-def test_line_noise_before_a_frame_is_harmless(usb_rig) -> None:  # noqa: ANN001
+def test_line_noise_before_a_frame_is_harmless(usb_rig) -> None:
     _, terminals, connect = usb_rig
     client, _ = _paired(connect)
     terminals[0].faults.garbage_before_next = b"\xff\x00noise\x13"
     assert client.diagnosis()["link"] == "USB"
 
 
-def test_disconnect_mid_page_returns_no_partial_page(usb_rig) -> None:  # noqa: ANN001
+def test_disconnect_mid_page_returns_no_partial_page(usb_rig) -> None:
     backend, terminals, connect = usb_rig
     client, key = _paired(connect)
     terminals[0].faults.disconnect_after_entries = 10
@@ -128,7 +128,7 @@ def test_disconnect_mid_page_returns_no_partial_page(usb_rig) -> None:  # noqa: 
     assert len(_pull_all(again)) == len(terminals[0].journal)
 
 
-def test_unplugged_terminal_is_a_transport_error(usb_rig) -> None:  # noqa: ANN001
+def test_unplugged_terminal_is_a_transport_error(usb_rig) -> None:
     backend, terminals, connect = usb_rig
     client, _ = _paired(connect)
     backend.unplug(terminals[0].profile.serial)

@@ -64,7 +64,7 @@ def test_first_start_offers_the_demo_and_opens_it(qtbot: QtBot, qapp) -> None:
         assert load_preferences().last_profile == "demo"
         window.close()
     finally:
-        shell.shutdown()
+        _dispose(qtbot, shell)
 
 
 def test_start_with_own_data_opens_an_empty_profile(qtbot: QtBot, qapp) -> None:
@@ -84,7 +84,7 @@ def test_start_with_own_data_opens_an_empty_profile(qtbot: QtBot, qapp) -> None:
         assert page.stack.currentWidget() is page.empty
         assert not demo_data_dir().exists()          # the demo was not made behind our back
     finally:
-        shell.shutdown()
+        _dispose(qtbot, shell)
 
 
 def test_language_switch_rebuilds_the_window_in_chinese(qtbot: QtBot, qapp, demo_dir) -> None:
@@ -103,7 +103,7 @@ def test_language_switch_rebuilds_the_window_in_chinese(qtbot: QtBot, qapp, demo
         assert load_preferences().language == "zh_CN"
     finally:
         translations.install("en")
-        shell.shutdown()
+        _dispose(qtbot, shell)
 
 
 def test_errors_are_explained_in_the_users_language(qapp, tmp_path: Path) -> None:
@@ -116,3 +116,12 @@ def test_errors_are_explained_in_the_users_language(qapp, tmp_path: Path) -> Non
         assert "已在数据文件夹" in text and "4242" in text and str(tmp_path) in text
     finally:
         translations.install("en")
+
+
+def _dispose(qtbot: QtBot, shell: Shell) -> None:
+    """Close the profile and hand every window the shell made to qtbot for deletion."""
+    shell.shutdown()
+    for widget in QApplication.topLevelWidgets():
+        if widget.isWindow() and widget.isVisible():
+            widget.close()
+        qtbot.addWidget(widget)

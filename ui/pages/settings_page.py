@@ -73,7 +73,7 @@ class SettingsPage(QWidget):
         self.refresh_button.setEnabled(False)
         self._show_message(self.tr("Checking…"))
         run_in_background(lambda: (gather(self.data_dir), SecretStore().status()),
-                          self._show_facts, self._show_error)
+                          self._show_facts, self._show_error, owner=self)
 
     def _show_facts(self, found: tuple[list[Fact], KeyringStatus]) -> None:
         self.facts, keyring_status = found
