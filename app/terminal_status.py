@@ -22,5 +22,8 @@ def status_from_heartbeat(last_seen_utc_ms: int | None, now_utc_ms: int,
 
 
 def effective_status(stored: str, last_seen_utc_ms: int | None, now_utc_ms: int) -> str:
-    """A blocked, updating or retired terminal stays so; otherwise heartbeats decide."""
-    return stored if stored in STICKY else status_from_heartbeat(last_seen_utc_ms, now_utc_ms)
+    """A blocked, updating or retired terminal stays so; one whose link just failed is
+    OFFLINE until it answers again; otherwise the time since its last heartbeat decides."""
+    if stored in STICKY or stored == OFFLINE:
+        return stored
+    return status_from_heartbeat(last_seen_utc_ms, now_utc_ms)

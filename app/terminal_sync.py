@@ -38,10 +38,18 @@ def heartbeat(profile: Profile, terminal_id: str, client: TerminalClient) -> dic
     info = client.diagnosis()
     profile.db.execute(
         "UPDATE terminals SET last_seen_utc_ms = ?, battery = ?, signal_dbm = ?, link = ?, "
-        "last_error = ? WHERE terminal_id = ?",
+        "last_error = ?, status = CASE WHEN status = 'OFFLINE' THEN 'ONLINE' ELSE status END "
+        "WHERE terminal_id = ?",
         [now_ms(), info.get("battery"), info.get("signal_dbm"), info.get("link"),
          info.get("last_error") or None, terminal_id])
     return info
+
+
+def mark_unreachable(profile: Profile, terminal_id: str, reason: str) -> None:
+    """The link failed (unplugged, out of range): OFFLINE until the terminal answers again."""
+    profile.db.execute(
+        "UPDATE terminals SET status = 'OFFLINE', last_error = ? WHERE terminal_id = ? "
+        "AND status NOT IN ('BLOCKED', 'RETIRED', 'UPDATING')", [reason, terminal_id])
 
 
 def sync_terminal(profile: Profile, terminal_id: str, client: TerminalClient,
@@ -60,6 +68,8 @@ def sync_terminal(profile: Profile, terminal_id: str, client: TerminalClient,
         client.logout()
     except (ProtocolError, TransportError) as exc:
         client.link.reset()
+        if isinstance(exc, TransportError):
+            mark_unreachable(profile, terminal_id, str(exc))
         profile.oplog.append(ops.TERMINAL_SYNC, target_type="terminal", target_id=terminal_id,
                              result="FAIL", details={"reason": str(exc)})
         raise TerminalError(f"Sync with {terminal_id} stopped: {exc}. What was received so "

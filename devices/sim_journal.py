@@ -150,23 +150,30 @@ def _follow_ups(rng: random.Random, sale: Entry, counters: dict[str, int],
         return []
     roll = rng.random()
     if roll < 0.008 and sale["channel"] != "QR":
-        return [_linked(rng, sale, "VOID", sale["amount_fen"],
-                        sale["ts_utc_ms"] + rng.randrange(60, 3_600) * 1000, counters)]
+        ts = sale["ts_utc_ms"] + rng.randrange(60, 3_600) * 1000
+        seq = _next_seq(counters, sale["terminal_id"])
+        return [_linked(sale, "VOID", sale["amount_fen"], ts, seq, rng.randrange(10**12))]
     if roll < 0.02:
+        # Every draw happens whatever the end date, so a journal generated later (a longer
+        # window from the same start) begins with exactly the same entries.
         ts = sale["ts_utc_ms"] + rng.randrange(1, 20) * 86_400_000 + rng.randrange(3_600_000)
+        partial = rng.random() < 0.3
+        share = rng.uniform(0.2, 0.8)
+        rrn = rng.randrange(10**12)
+        seq = _next_seq(counters, sale["terminal_id"])
         if ts <= last_ms:
-            partial = rng.random() < 0.3
-            amount = (round(sale["amount_fen"] * rng.uniform(0.2, 0.8) / 10) * 10 if partial
-                      else sale["amount_fen"])
-            return [_linked(rng, sale, "REFUND", max(amount, 10), ts, counters)]
+            amount = round(sale["amount_fen"] * share / 10) * 10 if partial else sale["amount_fen"]
+            return [_linked(sale, "REFUND", max(amount, 10), ts, seq, rrn)]
     return []
 
 
-def _linked(rng: random.Random, sale: Entry, txn_type: str, amount: int, ts: int,
-            counters: dict[str, int]) -> Entry:
-    terminal_id = sale["terminal_id"]
+def _next_seq(counters: dict[str, int], terminal_id: str) -> int:
     counters[terminal_id] += 1
-    seq = counters[terminal_id]
+    return counters[terminal_id]
+
+
+def _linked(sale: Entry, txn_type: str, amount: int, ts: int, seq: int, rrn: int) -> Entry:
+    terminal_id = sale["terminal_id"]
     card = sale["channel"] != "QR"
     return {
         "trace_id": f"{terminal_id}-{seq:08d}" if card else f"{sale['trace_id']}-R{seq}",
@@ -176,7 +183,7 @@ def _linked(rng: random.Random, sale: Entry, txn_type: str, amount: int, ts: int
         "merchant_name": sale["merchant_name"], "merchant_code": sale["merchant_code"],
         "mcc": sale["mcc"], "pan_first6": sale.get("pan_first6"),
         "pan_last4": sale.get("pan_last4"), "pan_len": sale.get("pan_len"),
-        "rrn": f"{rng.randrange(10**12):012d}" if card else None,
+        "rrn": f"{rrn:012d}" if card else None,
         "batch_no": sale["batch_no"], "voucher_no": f"{seq % 1_000_000:06d}",
         "parent_trace_id": sale["trace_id"],
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,8 +58,10 @@ class TerminalState:
 
 class SimulatedTerminal:
     def __init__(self, profile: TerminalProfile, journal: list[Entry],
-                 state: TerminalState | None = None) -> None:
+                 state: TerminalState | None = None,
+                 on_change: Callable[[], None] | None = None) -> None:
         self.profile = profile
+        self._on_change = on_change or (lambda: None)
         self.journal = journal
         self.state = state or TerminalState()
         self.faults = Faults()
@@ -159,6 +162,7 @@ class SimulatedTerminal:
         result = complete_pairing(me, app_public, app_public, me.public_bytes, app_nonce,
                                   me.nonce)
         self.state.shown_code = result.comparison_code
+        self._on_change()
         self._pending = (result.long_term_key, app_nonce, me.nonce)
         self._send(request.reply({"public_key": me.public_bytes.hex(), "nonce": me.nonce.hex()},
                                  terminal_id=self.profile.terminal_id))
@@ -167,6 +171,7 @@ class SimulatedTerminal:
         assert self._pending is not None
         if self.state.accepts_pairing and request.body.get("codes_match") is True:
             self.state.paired_key = self._pending[0]
+            self._on_change()
             self._send(request.reply({"paired": True}))
         else:
             self._send(request.reply({"paired": False, "reason": "declined on the terminal"}))
@@ -212,6 +217,7 @@ class SimulatedTerminal:
     def _unpair(self, request: Message) -> None:
         self._send(request.reply({"unpaired": True}))
         self.state.paired_key = None
+        self._on_change()
         self._cipher = None
 
     def _logout(self, request: Message) -> None:

@@ -10,7 +10,7 @@ want=${1:-app}
 
 apt_app=(python3-venv libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
          libfontconfig1 libdbus-1-3 fonts-wqy-microhei xvfb xauth)
-apt_test=(gnome-keyring dbus dbus-bin dbus-daemon libdbus-1-dev libglib2.0-dev pkg-config usbutils)
+apt_test=(gnome-keyring dbus dbus-bin dbus-daemon libdbus-1-dev libglib2.0-dev pkg-config usb.ids)
 pkgs=("${apt_app[@]}")
 [ "$want" = test ] && pkgs+=("${apt_test[@]}")
 

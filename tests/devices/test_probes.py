@@ -25,3 +25,17 @@ def test_bluetooth_adapter_found_in_sysfs(tmp_path: Path) -> None:
     (tmp_path / "hci0").mkdir()
     status = probe(tmp_path)
     assert status.available is True and "hci0" in status.detail
+
+
+def test_a_later_journal_starts_with_the_earlier_one() -> None:
+    """Hosts keep cursors as positions: a journal generated on a later day must only grow."""
+    import datetime as dt
+
+    from devices.sim_journal import journal_for
+
+    start = dt.date(2026, 3, 1)
+    for terminal in ("SIM00001", "SIM00002"):
+        short = journal_for(terminal, 3, start + dt.timedelta(days=9), 10)
+        longer = journal_for(terminal, 3, start + dt.timedelta(days=29), 30)
+        assert len(longer) > len(short) > 100
+        assert longer[:len(short)] == short

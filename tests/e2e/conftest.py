@@ -13,12 +13,13 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def posdesk(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Run the installed `posdesk` command the way a user does; returns CompletedProcess."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     exe = Path(sys.executable).parent / "posdesk"
 
-    def run(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    def run(*args: str, check: bool = False,
+            stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         result = subprocess.run([str(exe), *args], capture_output=True, text=True, env=env,
-                                cwd=tmp_path, timeout=300)
+                                cwd=tmp_path, timeout=300, input=stdin)
         if check and result.returncode != 0:
             raise AssertionError(f"posdesk {' '.join(args)} failed:\n{result.stderr}")
         return result

@@ -1,0 +1,243 @@
+"""`posdesk terminals …` and `posdesk simulate`: the Terminals page, headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.errors import PosDeskError, TerminalError
+from app.profile import Profile, open_for_reading, open_profile
+from app.secrets import SecretStore
+from app.shanghai_time import format_local, now_ms
+from app.terminal_pairing import PairingQuestions, pair_terminal, unpair_terminal
+from app.terminal_status import effective_status
+from app.terminal_sync import mark_unreachable, sync_terminal
+from devices.registry import DeviceRegistry, default_registry
+from devices.terminal_client import Identity, TerminalClient
+from devices.transport import TransportError
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    terminals = sub.add_parser("terminals", help="pair, sync and unpair payment terminals")
+    actions = terminals.add_subparsers(dest="terminals_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", parents=[common], help="paired terminals and status")
+    listing.add_argument("--json", action="store_true")
+    found = actions.add_parser("discover", parents=[common], help="terminals attached now")
+    found.add_argument("--json", action="store_true")
+    pair = actions.add_parser("pair", parents=[common], help="pair the terminal at ADDRESS")
+    pair.add_argument("address", help="an address from `posdesk terminals discover`")
+    pair.add_argument("--accept-unknown-model", action="store_true",
+                      help="pair even if the model is on no approved list")
+    sync = actions.add_parser("sync", parents=[common], help="pull journals into history")
+    sync.add_argument("terminal_ids", nargs="*", metavar="TERMINAL_ID",
+                      help="default: every paired terminal")
+    unpair = actions.add_parser("unpair", parents=[common], help="forget a terminal's key")
+    unpair.add_argument("terminal_id")
+    unpair.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    simulate = sub.add_parser("simulate", help="simulated terminals for trying PosDesk out")
+    simulate.add_argument("--dir", help="simulator folder (default: $POSDESK_SIMULATOR_DIR)")
+    simulate.add_argument("--unplug", metavar="TERMINAL", help="pull a terminal's cable")
+    simulate.add_argument("--plug", metavar="TERMINAL", help="plug a terminal back in")
+    simulate.add_argument("--serial", metavar="TERMINAL",
+                          help="serve a terminal on a pseudo-terminal until Ctrl+C")
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    if args.command == "simulate":
+        return _simulate(args)
+    handlers = {"list": _list, "discover": _discover, "pair": _pair, "sync": _sync,
+                "unpair": _unpair}
+    return handlers[args.terminals_command](args, data_dir)
+
+
+def _list(args: argparse.Namespace, data_dir: Path) -> int:
+    db = open_for_reading(data_dir)
+    try:
+        rows = list(db.query("SELECT * FROM terminals ORDER BY terminal_id"))
+    finally:
+        db.close()
+    now = now_ms()
+    for row in rows:
+        row["status"] = effective_status(row["status"], row["last_seen_utc_ms"], now)
+        row.pop("key_ref", None)
+        row["capabilities"] = json.loads(row["capabilities"])
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("No terminals yet. Find one with `posdesk terminals discover`.")
+    for row in rows:
+        seen = format_local(row["last_seen_utc_ms"]) if row["last_seen_utc_ms"] else "never"
+        print(f"{row['terminal_id']:<10} {row['status']:<9} {row['vendor']} {row['model']} "
+              f"SN {row['serial']} fw {row['firmware']}  last seen {seen}")
+    return 0
+
+
+def _discover(args: argparse.Namespace, data_dir: Path) -> int:
+    found = default_registry().discover()
+    if args.json:
+        print(json.dumps([vars(f) for f in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("No terminal found. Plug it in or switch it on; on Linux, USB terminals may need "
+              "the udev rule (see `posdesk doctor`).")
+    for info in found:
+        print(f"{info.address}  {info.vendor} {info.model}  SN {info.serial}")
+    return 0
+
+
+def _connect(registry: DeviceRegistry, address: str) -> TerminalClient:
+    try:
+        return TerminalClient(registry.open(address))
+    except TransportError as exc:
+        raise TerminalError(f"Cannot reach the terminal at {address}: {exc}") from exc
+
+
+def _pair(args: argparse.Namespace, data_dir: Path) -> int:
+    registry = default_registry()
+    with _working(data_dir) as profile:
+        client = _connect(registry, args.address)
+        questions = PairingQuestions(codes_match=_codes_match,
+                                     pair_unknown_model=lambda ident: _accept_unknown(
+                                         ident, args.accept_unknown_model))
+        transport = args.address.split(":", 1)[0]
+        identity = pair_terminal(profile, client, transport=transport, address=args.address,
+                                 questions=questions, secrets=SecretStore())
+    print(f"Paired {identity.vendor} {identity.model} (terminal {identity.terminal_id}, "
+          f"SN {identity.serial}).")
+    return 0
+
+
+def _codes_match(code: str) -> bool:
+    """Show our code; the person types what the terminal shows (stdin, a terminal or a pipe).
+    Typing it, rather than answering yes, makes a careless match impossible."""
+    print(f"This computer shows {code[:3]} {code[3:]}.", flush=True)
+    return _ask("Type the code the terminal shows: ").replace(" ", "") == code
+
+
+def _accept_unknown(identity: Identity, accepted: bool) -> bool:
+    if accepted:
+        return True
+    print(f"{identity.vendor} {identity.model} is on no approved-model list.", flush=True)
+    return _ask("Pair it anyway? [y/N] ").strip().lower() in ("y", "yes")
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return input(prompt)
+    except EOFError:
+        print(file=sys.stderr)
+        return ""
+
+
+def _sync(args: argparse.Namespace, data_dir: Path) -> int:
+    registry = default_registry()
+    failures = 0
+    with _working(data_dir) as profile:
+        ids = args.terminal_ids or [r[0] for r in profile.db.execute(
+            "SELECT terminal_id FROM terminals WHERE key_ref IS NOT NULL "
+            "AND status NOT IN ('RETIRED', 'BLOCKED') ORDER BY terminal_id")]
+        if not ids:
+            print("No paired terminals to sync.")
+        for terminal_id in ids:
+            try:
+                result = _sync_one(profile, registry, terminal_id)
+            except PosDeskError as exc:
+                failures += 1
+                print(f"{terminal_id}: {exc.message}", file=sys.stderr)
+                continue
+            pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
+            print(f"{terminal_id}: {result.new:,} new, {result.duplicate:,} already known "
+                  f"({pages})")
+    return 1 if failures else 0
+
+
+def _sync_one(profile: Profile, registry: DeviceRegistry, terminal_id: str):  # type: ignore[no-untyped-def]
+    row = profile.db.execute("SELECT address FROM terminals WHERE terminal_id = ?",
+                             [terminal_id]).fetchone()
+    if row is None:
+        raise TerminalError(f"No terminal {terminal_id} is paired.")
+    try:
+        client = _connect(registry, row[0])
+    except TerminalError as exc:
+        mark_unreachable(profile, terminal_id, exc.message)
+        raise
+    return sync_terminal(profile, terminal_id, client, SecretStore())
+
+
+def _unpair(args: argparse.Namespace, data_dir: Path) -> int:
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise TerminalError("Unpairing needs confirmation: pass --yes.")
+        answer = input(f"Unpair {args.terminal_id}? Its history stays; it must be paired "
+                       "again to sync. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing changed.")
+            return 0
+    registry = default_registry()
+    with _working(data_dir) as profile:
+        row = profile.db.execute("SELECT address FROM terminals WHERE terminal_id = ?",
+                                 [args.terminal_id]).fetchone()
+        client = None
+        if row and row[0]:
+            try:
+                client = TerminalClient(registry.open(row[0]))
+            except TransportError:
+                client = None     # not connected: forget it here; it keeps a stale key
+        unpair_terminal(profile, args.terminal_id, SecretStore(), client)
+    print(f"Unpaired {args.terminal_id}.")
+    return 0
+
+
+class _working:
+    """Open the profile for work (lock + LOGIN) and close it (LOGOUT) around a command."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.profile: Profile | None = None
+
+    def __enter__(self) -> Profile:
+        self.profile = open_profile(self.data_dir)
+        return self.profile
+
+    def __exit__(self, *exc: object) -> None:
+        if self.profile is not None:
+            self.profile.close()
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    import os
+    import time
+
+    from devices.sim_pty import PtyTerminalServer
+    from devices.sim_world import ENV_DIR, SimulatedWorld
+
+    directory = args.dir or os.environ.get(ENV_DIR)
+    if not directory:
+        raise TerminalError(f"Name a simulator folder with --dir or {ENV_DIR}.")
+    world = SimulatedWorld(Path(directory))
+    world.save()
+    if args.unplug:
+        world.set_plugged(args.unplug, False)
+    if args.plug:
+        world.set_plugged(args.plug, True)
+    for terminal in world.terminals:
+        p, s = terminal.profile, terminal.state
+        state = "paired" if s.paired_key else "not paired"
+        plugged = "plugged in" if terminal.connected else "unplugged"
+        code = f", screen shows {s.shown_code}" if s.shown_code and not s.paired_key else ""
+        print(f"{p.terminal_id}  {p.vendor} {p.model}  SN {p.serial}  {plugged}, {state}, "
+              f"{len(terminal.journal)} journal entries{code}")
+    print(f"Use them with {ENV_DIR}={directory} posdesk terminals discover")
+    if args.serial:
+        server = PtyTerminalServer(world.terminal(args.serial)).start()
+        print(f"Serving {args.serial} on serial:{server.path} — Ctrl+C to stop.", flush=True)
+        try:
+            while True:
+                time.sleep(1)
+        except KeyboardInterrupt:
+            server.stop()
+    return 0

@@ -1,0 +1,111 @@
+"""A technician's day through the `posdesk` command: discover, pair (comparing codes), sync,
+unplug, reconnect, unpair — against simulated terminals over pyusb and a real serial pty,
+with the real Secret Service holding the keys."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from devices.sim_world import STATE_FILE, SimulatedWorld
+
+pytestmark = [
+    pytest.mark.secret_service,
+    pytest.mark.skipif(not os.environ.get("POSDESK_REQUIRE_SECRET_SERVICE"),
+                       reason="pairing needs the real Secret Service of scripts/run-tests.sh"),
+]
+SMART = "sim-usb:1209:0002:SIMB20260002"
+
+
+@pytest.fixture
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "simulator"
+    monkeypatch.setenv("POSDESK_SIMULATOR_DIR", str(directory))
+    return directory
+
+
+def pair(address: str, data_dir: Path, shown_code, *extra: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    """Answer the pairing prompt the way a person does: read the terminal's screen, type it."""
+    exe = Path(sys.executable).parent / "posdesk"
+    proc = subprocess.Popen([str(exe), "terminals", "pair", address, "--data-dir", str(data_dir),
+                             *extra], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None and proc.stdin is not None
+    shown = proc.stdout.readline()
+    if "This computer shows" not in shown:
+        out, _ = proc.communicate("", timeout=60)
+        return proc.wait(), shown + out
+    out, _ = proc.communicate(shown_code() + "\n", timeout=60)
+    return proc.returncode, shown + out
+
+
+def terminal_screen(world: Path, serial: str) -> str:
+    return json.loads((world / STATE_FILE).read_text())[serial]["shown_code"]
+
+
+def test_pair_sync_unplug_reconnect_unpair(posdesk, world: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    data = tmp_path / "shop"
+    posdesk("simulate", check=True)
+    found = json.loads(posdesk("terminals", "discover", "--json", check=True).stdout)
+    assert SMART in [f["address"] for f in found] and len(found) == 3
+
+    rc, out = pair(SMART, data, lambda: "000000", "--accept-unknown-model")
+    assert rc == 1 and "did not match" in out           # a wrong code ends the pairing
+    rc, out = pair(SMART, data, lambda: terminal_screen(world, "SIMB20260002"),
+                   "--accept-unknown-model")
+    assert rc == 0 and "Paired PosDesk Simulator SIM-SMART" in out
+
+    first = posdesk("terminals", "sync", "--data-dir", str(data), check=True).stdout
+    journal = len(SimulatedWorld(world).terminal("SIM00002").journal)
+    assert f"SIM00002: {journal:,} new" in first
+    again = posdesk("terminals", "sync", "--data-dir", str(data), check=True).stdout
+    assert "0 new" in again and "(1 page)" in again
+
+    posdesk("simulate", "--unplug", "SIM00002", check=True)
+    lost = posdesk("terminals", "sync", "--data-dir", str(data))
+    assert lost.returncode == 1 and "not connected" in lost.stderr
+    listed = json.loads(posdesk("terminals", "list", "--data-dir", str(data), "--json").stdout)
+    assert listed[0]["status"] == "OFFLINE"
+    posdesk("simulate", "--plug", "SIM00002", check=True)
+    posdesk("terminals", "sync", "--data-dir", str(data), check=True)
+    listed = json.loads(posdesk("terminals", "list", "--data-dir", str(data), "--json").stdout)
+    assert listed[0]["status"] == "ONLINE" and listed[0]["battery"] == 87
+    assert "key_ref" not in listed[0]
+
+    refused = posdesk("terminals", "unpair", "SIM00002", "--data-dir", str(data))
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    posdesk("terminals", "unpair", "SIM00002", "--yes", "--data-dir", str(data), check=True)
+    gone = posdesk("terminals", "sync", "SIM00002", "--data-dir", str(data))
+    assert gone.returncode == 1 and "Pair it again" in gone.stderr
+    assert json.loads((world / STATE_FILE).read_text())["SIMB20260002"]["paired_key"] == ""
+    verify = posdesk("oplog", "verify", "--data-dir", str(data), check=True)
+    assert "intact" in verify.stdout
+
+
+def test_unknown_model_is_refused_without_confirmation(posdesk, world: Path,  # noqa: ANN001
+                                                        tmp_path: Path) -> None:
+    posdesk("simulate", check=True)
+    rc, out = pair(SMART, tmp_path / "shop", lambda: "")
+    assert rc == 1 and "not confirmed" in out
+
+
+def test_serial_terminal_on_a_pseudo_terminal(posdesk, world: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    from devices.sim_pty import PtyTerminalServer
+
+    simulated = SimulatedWorld(world)
+    terminal = simulated.terminal("SIM00003")
+    server = PtyTerminalServer(terminal).start()
+    try:
+        address = f"serial:{server.path}"
+        rc, out = pair(address, tmp_path / "shop", lambda: terminal.state.shown_code,
+                       "--accept-unknown-model")
+        assert rc == 0, out
+        synced = posdesk("terminals", "sync", "--data-dir", str(tmp_path / "shop"), check=True)
+        assert f"SIM00003: {len(terminal.journal):,} new" in synced.stdout
+    finally:
+        server.stop()
