@@ -47,5 +47,9 @@ class TerminalError(PosDeskError):
     code = "terminal_error"
 
 
+class PolicyFileError(PosDeskError):
+    code = "policy_file"
+
+
 class NotPairedError(PosDeskError):
     code = "not_paired"

@@ -181,6 +181,15 @@ CREATE TABLE model_policy (
     effective_from TEXT NOT NULL
 );
 CREATE INDEX model_policy_model ON model_policy(manufacturer, model);
+
+-- Public keys whose signatures on policy files are trusted (public, so not secrets).
+CREATE TABLE trusted_keys (
+    key_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    public_key_pem TEXT NOT NULL,
+    purpose TEXT NOT NULL DEFAULT 'model-policy',
+    added_at_utc_ms INTEGER NOT NULL
+);
 """
 
 MIGRATIONS: tuple[Migration, ...] = (

@@ -48,7 +48,7 @@ def terminal_screen(world: Path, serial: str) -> str:
     return json.loads((world / STATE_FILE).read_text())[serial]["shown_code"]
 
 
-def test_pair_sync_unplug_reconnect_unpair(posdesk, world: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_pair_sync_unplug_reconnect_unpair(posdesk, world: Path, tmp_path: Path) -> None:
     data = tmp_path / "shop"
     posdesk("simulate", check=True)
     found = json.loads(posdesk("terminals", "discover", "--json", check=True).stdout)
@@ -87,14 +87,14 @@ def test_pair_sync_unplug_reconnect_unpair(posdesk, world: Path, tmp_path: Path)
     assert "intact" in verify.stdout
 
 
-def test_unknown_model_is_refused_without_confirmation(posdesk, world: Path,  # noqa: ANN001
+def test_unknown_model_is_refused_without_confirmation(posdesk, world: Path,
                                                         tmp_path: Path) -> None:
     posdesk("simulate", check=True)
     rc, out = pair(SMART, tmp_path / "shop", lambda: "")
     assert rc == 1 and "not confirmed" in out
 
 
-def test_serial_terminal_on_a_pseudo_terminal(posdesk, world: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_serial_terminal_on_a_pseudo_terminal(posdesk, world: Path, tmp_path: Path) -> None:
     from devices.sim_pty import PtyTerminalServer
 
     simulated = SimulatedWorld(world)
