@@ -39,6 +39,7 @@ class Profile:
     db: sqlite_utils.Database
     oplog: OperationLog
     lock: InstanceLock | None = field(default=None, repr=False)
+    is_worker: bool = False
 
     @property
     def kind(self) -> str:
@@ -48,8 +49,19 @@ class Profile:
     def is_demo(self) -> bool:
         return self.kind == KIND_DEMO
 
+    def for_thread(self) -> Profile:
+        """The same profile through a new connection, for a worker thread (SQLite
+        connections belong to one thread; WAL lets both work at once). Closing it closes
+        only that connection."""
+        db = connect(database_path(self.data_dir))
+        return Profile(self.data_dir, db, OperationLog(db, self.oplog.actor), is_worker=True)
+
     def close(self) -> None:
-        """Record LOGOUT, close the database, release the lock. Safe to call twice."""
+        """Record LOGOUT, close the database, release the lock. Safe to call twice.
+        A worker view (no lock) only closes its connection."""
+        if self.is_worker:
+            self.db.close()
+            return
         if self.lock is None:
             return
         try:

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
 
+from app import terminal_actions as actions
 from app.errors import PosDeskError, TerminalError
 from app.profile import Profile, open_for_reading, open_profile
 from app.secrets import SecretStore
-from app.shanghai_time import format_local, now_ms
-from app.terminal_pairing import PairingQuestions, pair_terminal, unpair_terminal
-from app.terminal_status import effective_status
-from app.terminal_sync import mark_unreachable, sync_terminal
-from devices.registry import DeviceRegistry, default_registry
-from devices.terminal_client import Identity, TerminalClient
-from devices.transport import TransportError
+from app.shanghai_time import format_local
+from app.terminal_pairing import PairingQuestions
+from devices.registry import default_registry
+from devices.terminal_client import Identity
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -56,23 +55,18 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 def _list(args: argparse.Namespace, data_dir: Path) -> int:
     db = open_for_reading(data_dir)
     try:
-        rows = list(db.query("SELECT * FROM terminals ORDER BY terminal_id"))
+        views = actions.list_terminals(db)
     finally:
         db.close()
-    now = now_ms()
-    for row in rows:
-        row["status"] = effective_status(row["status"], row["last_seen_utc_ms"], now)
-        row.pop("key_ref", None)
-        row["capabilities"] = json.loads(row["capabilities"])
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps([dataclasses.asdict(v) for v in views], ensure_ascii=False, indent=2))
         return 0
-    if not rows:
+    if not views:
         print("No terminals yet. Find one with `posdesk terminals discover`.")
-    for row in rows:
-        seen = format_local(row["last_seen_utc_ms"]) if row["last_seen_utc_ms"] else "never"
-        print(f"{row['terminal_id']:<10} {row['status']:<9} {row['vendor']} {row['model']} "
-              f"SN {row['serial']} fw {row['firmware']}  last seen {seen}")
+    for view in views:
+        seen = format_local(view.last_seen_utc_ms) if view.last_seen_utc_ms else "never"
+        print(f"{view.terminal_id:<10} {view.status:<9} {view.vendor} {view.model} "
+              f"SN {view.serial} fw {view.firmware}  last seen {seen}")
     return 0
 
 
@@ -89,23 +83,13 @@ def _discover(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-def _connect(registry: DeviceRegistry, address: str) -> TerminalClient:
-    try:
-        return TerminalClient(registry.open(address))
-    except TransportError as exc:
-        raise TerminalError(f"Cannot reach the terminal at {address}: {exc}") from exc
-
-
 def _pair(args: argparse.Namespace, data_dir: Path) -> int:
     registry = default_registry()
+    questions = PairingQuestions(codes_match=_codes_match,
+                                 pair_unknown_model=lambda ident: _accept_unknown(
+                                     ident, args.accept_unknown_model))
     with _working(data_dir) as profile:
-        client = _connect(registry, args.address)
-        questions = PairingQuestions(codes_match=_codes_match,
-                                     pair_unknown_model=lambda ident: _accept_unknown(
-                                         ident, args.accept_unknown_model))
-        transport = args.address.split(":", 1)[0]
-        identity = pair_terminal(profile, client, transport=transport, address=args.address,
-                                 questions=questions, secrets=SecretStore())
+        identity = actions.pair_at(profile, registry, args.address, questions, SecretStore())
     print(f"Paired {identity.vendor} {identity.model} (terminal {identity.terminal_id}, "
           f"SN {identity.serial}).")
     return 0
@@ -137,14 +121,12 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
     registry = default_registry()
     failures = 0
     with _working(data_dir) as profile:
-        ids = args.terminal_ids or [r[0] for r in profile.db.execute(
-            "SELECT terminal_id FROM terminals WHERE key_ref IS NOT NULL "
-            "AND status NOT IN ('RETIRED', 'BLOCKED') ORDER BY terminal_id")]
+        ids = args.terminal_ids or actions.syncable(profile)
         if not ids:
             print("No paired terminals to sync.")
         for terminal_id in ids:
             try:
-                result = _sync_one(profile, registry, terminal_id)
+                result = actions.sync_one(profile, registry, terminal_id, SecretStore())
             except PosDeskError as exc:
                 failures += 1
                 print(f"{terminal_id}: {exc.message}", file=sys.stderr)
@@ -155,40 +137,17 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
     return 1 if failures else 0
 
 
-def _sync_one(profile: Profile, registry: DeviceRegistry, terminal_id: str):  # type: ignore[no-untyped-def]
-    row = profile.db.execute("SELECT address FROM terminals WHERE terminal_id = ?",
-                             [terminal_id]).fetchone()
-    if row is None:
-        raise TerminalError(f"No terminal {terminal_id} is paired.")
-    try:
-        client = _connect(registry, row[0])
-    except TerminalError as exc:
-        mark_unreachable(profile, terminal_id, exc.message)
-        raise
-    return sync_terminal(profile, terminal_id, client, SecretStore())
-
-
 def _unpair(args: argparse.Namespace, data_dir: Path) -> int:
     if not args.yes:
-        if not sys.stdin.isatty():
-            raise TerminalError("Unpairing needs confirmation: pass --yes.")
-        answer = input(f"Unpair {args.terminal_id}? Its history stays; it must be paired "
-                       "again to sync. [y/N] ")
+        answer = _ask(f"Unpair {args.terminal_id}? Its history stays; it must be paired "
+                      "again to sync. [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing changed.")
-            return 0
-    registry = default_registry()
+            print("Nothing changed. (Pass --yes to unpair without being asked.)")
+            return 1
     with _working(data_dir) as profile:
-        row = profile.db.execute("SELECT address FROM terminals WHERE terminal_id = ?",
-                                 [args.terminal_id]).fetchone()
-        client = None
-        if row and row[0]:
-            try:
-                client = TerminalClient(registry.open(row[0]))
-            except TransportError:
-                client = None     # not connected: forget it here; it keeps a stale key
-        unpair_terminal(profile, args.terminal_id, SecretStore(), client)
-    print(f"Unpaired {args.terminal_id}.")
+        told = actions.unpair(profile, default_registry(), args.terminal_id, SecretStore())
+    print(f"Unpaired {args.terminal_id}." + ("" if told else " The terminal was not connected; "
+                                              "it will refuse this computer once it is."))
     return 0
 
 

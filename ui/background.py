@@ -1,18 +1,23 @@
 """Run plain-Python work off the GUI thread and deliver the result back on it.
 
 The pattern of Anki's QueryOp: one small function per action, a success and a failure
-callback, both called on the GUI thread.
+callback, both called on the GUI thread. `DeviceThread` is the one thread all device I/O
+runs on (Electrum's rule: libusb and friends from one thread only); `ask_gui` lets work on
+it put a question to the person and wait for the answer.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class _Relay(QObject):
@@ -50,7 +55,7 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # delivered to the GUI thread, never lost
-            log.exception("background work failed")
+            log.info("background work failed: %s", exc, exc_info=True)
             self._deliver(self.relay.failed, exc)
         else:
             self._deliver(self.relay.succeeded, result)
@@ -58,8 +63,8 @@ class _Job(QRunnable):
     def _deliver(self, signal: Signal, value: object) -> None:
         try:
             signal.emit(value)  # type: ignore[attr-defined]
-        except RuntimeError:    # the application closed while this ran: nobody to tell
-            log.info("background result dropped: the application has closed")
+        except RuntimeError:    # the page that asked is gone: nobody to tell
+            log.info("background result dropped: its page has closed")
 
 
 _live: set[_Relay] = set()
@@ -67,15 +72,72 @@ _live: set[_Relay] = set()
 
 def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None],
                       on_failure: Callable[[BaseException], None],
-                      owner: QObject | None = None) -> None:
-    """Call `work()` on the thread pool; then one of the callbacks on the GUI thread.
+                      owner: QObject | None = None,
+                      executor: concurrent.futures.Executor | None = None) -> None:
+    """Call `work()` off the GUI thread; then one of the callbacks on the GUI thread.
 
     With an `owner` (the page that asked), the result is dropped if the owner is gone by
-    the time the work finishes, instead of reaching a deleted widget.
+    the time the work finishes, instead of reaching a deleted widget. With an `executor`
+    the work runs there (the device thread) instead of Qt's pool.
     """
     relay = _Relay(on_success, on_failure)
     _live.add(relay)
     if owner is not None:
         relay.setParent(owner)
         owner.destroyed.connect(lambda *_: _live.discard(relay))
-    QThreadPool.globalInstance().start(_Job(work, relay))
+    job = _Job(work, relay)
+    if executor is None:
+        QThreadPool.globalInstance().start(job)
+    else:
+        executor.submit(job.run)
+
+
+class _Asker(QObject):
+    """Runs a question on the GUI thread for a worker that waits for the answer."""
+
+    asked = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked.connect(self._run)
+
+    @Slot(object)
+    def _run(self, question: _Question) -> None:
+        question.run()
+
+
+class _Question:
+    def __init__(self, ask: Callable[[Callable[[Any], None]], None]) -> None:
+        self.ask = ask
+        self.answer: Any = None
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        self.ask(self.reply)
+
+    def reply(self, answer: Any) -> None:
+        self.answer = answer
+        self.done.set()
+
+
+class DeviceThread:
+    """The single thread for device I/O, with its own connection to the profile."""
+
+    def __init__(self) -> None:
+        self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="device")
+        self._asker = _Asker()        # created on the GUI thread, so its slot runs there
+
+    def run(self, work: Callable[[], Any], on_success: Callable[[Any], None],
+            on_failure: Callable[[BaseException], None], owner: QObject | None = None) -> None:
+        run_in_background(work, on_success, on_failure, owner, self.executor)
+
+    def ask_gui(self, ask: Callable[[Callable[[Any], None]], None],
+                timeout_s: float = 600, default: Any = None) -> Any:
+        """From the device thread: let the GUI thread ask the person (it calls `reply` with
+        the answer, now or later) and wait for it. No answer in time counts as `default`."""
+        question = _Question(ask)
+        self._asker.asked.emit(question)
+        return question.answer if question.done.wait(timeout_s) else default
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)

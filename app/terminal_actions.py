@@ -1,0 +1,187 @@
+"""One function per thing a person does with terminals; the CLI and the GUI both call these
+(the GUI on its device thread, with a profile view of that thread)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from app.errors import NotPairedError, TerminalError
+from app.profile import Profile
+from app.progress import Progress
+from app.secrets import SecretStore
+from app.shanghai_time import now_ms
+from app.terminal_pairing import PairingQuestions, load_key, pair_terminal, unpair_terminal
+from app.terminal_status import effective_status
+from app.terminal_sync import SyncResult, heartbeat, mark_unreachable, sync_terminal
+from devices.framing import ProtocolError
+from devices.registry import DeviceRegistry
+from devices.terminal_client import Identity, TerminalClient
+from devices.transport import DeviceInfo, TransportError
+
+
+@dataclass(frozen=True)
+class TerminalView:
+    """A terminal as the list shows it, with its status worked out for now."""
+
+    terminal_id: str
+    label: str
+    vendor: str
+    model: str
+    serial: str
+    firmware: str
+    terminal_type: str
+    transport: str
+    status: str
+    battery: int | None
+    signal_dbm: int | None
+    link: str | None
+    last_seen_utc_ms: int | None
+    last_sync_utc_ms: int | None
+    last_error: str | None
+    policy_status: str | None
+    policy_reason: str | None
+    paired: bool
+    capabilities: list[str] = field(default_factory=list)
+
+
+def list_terminals(db: sqlite_utils.Database) -> list[TerminalView]:
+    now = now_ms()
+    views = []
+    for row in db.query("SELECT * FROM terminals ORDER BY terminal_id"):
+        views.append(TerminalView(
+            terminal_id=row["terminal_id"], label=row["label"] or row["terminal_id"],
+            vendor=row["vendor"] or "", model=row["model"] or "", serial=row["serial"] or "",
+            firmware=row["firmware"] or "", terminal_type=row["terminal_type"] or "",
+            transport=row["transport"] or "",
+            status=effective_status(row["status"], row["last_seen_utc_ms"], now),
+            battery=row["battery"], signal_dbm=row["signal_dbm"], link=row["link"],
+            last_seen_utc_ms=row["last_seen_utc_ms"], last_sync_utc_ms=row["last_sync_utc_ms"],
+            last_error=row["last_error"], policy_status=row["policy_status"],
+            policy_reason=row["policy_reason"], paired=row["key_ref"] is not None,
+            capabilities=json.loads(row["capabilities"] or "[]")))
+    return views
+
+
+def rename_terminal(profile: Profile, terminal_id: str, label: str) -> None:
+    label = label.strip()
+    if not label:
+        raise ValueError("A terminal's name cannot be empty.")
+    profile.db.execute("UPDATE terminals SET label = ? WHERE terminal_id = ?", [label, terminal_id])
+
+
+def discover(registry: DeviceRegistry) -> list[DeviceInfo]:
+    return registry.discover()
+
+
+def connect(registry: DeviceRegistry, address: str, timeout_s: float = 3.0) -> TerminalClient:
+    try:
+        return TerminalClient(registry.open(address), timeout_s)
+    except TransportError as exc:
+        raise TerminalError(f"Cannot reach the terminal at {address}: {exc}") from exc
+
+
+def pair_at(profile: Profile, registry: DeviceRegistry, address: str,
+            questions: PairingQuestions, secrets: SecretStore) -> Identity:
+    client = connect(registry, address)
+    try:
+        return pair_terminal(profile, client, transport=address.split(":", 1)[0],
+                             address=address, questions=questions, secrets=secrets)
+    finally:
+        client.link.transport.close()
+
+
+def sync_one(profile: Profile, registry: DeviceRegistry, terminal_id: str,
+             secrets: SecretStore, progress: Progress | None = None) -> SyncResult:
+    client = _connect_paired(profile, registry, terminal_id)
+    try:
+        return sync_terminal(profile, terminal_id, client, secrets, progress)
+    finally:
+        client.link.transport.close()
+
+
+def syncable(profile: Profile) -> list[str]:
+    return [r[0] for r in profile.db.execute(
+        "SELECT terminal_id FROM terminals WHERE key_ref IS NOT NULL "
+        "AND status NOT IN ('RETIRED', 'BLOCKED') ORDER BY terminal_id")]
+
+
+def unpair(profile: Profile, registry: DeviceRegistry, terminal_id: str,
+           secrets: SecretStore) -> bool:
+    """Unpair; True when the terminal was reached and told to forget us too."""
+    row = profile.db.execute("SELECT address FROM terminals WHERE terminal_id = ?",
+                             [terminal_id]).fetchone()
+    client = None
+    if row and row[0]:
+        try:
+            client = TerminalClient(registry.open(row[0]))
+        except TransportError:
+            client = None      # not connected: forgotten here; it keeps a stale key
+    try:
+        unpair_terminal(profile, terminal_id, secrets, client)
+    finally:
+        if client is not None:
+            client.link.transport.close()
+    return client is not None
+
+
+def check_in(profile: Profile, registry: DeviceRegistry, terminal_id: str,
+             secrets: SecretStore) -> SyncResult | None:
+    """The heartbeat: reach the terminal and ask how it is. A terminal that was offline and
+    answers again is synced at once (auto-sync on connect); the result is returned."""
+    was = profile.db.execute("SELECT status FROM terminals WHERE terminal_id = ?",
+                             [terminal_id]).fetchone()
+    client = _connect_paired(profile, registry, terminal_id)
+    try:
+        row = profile.db.execute("SELECT key_ref FROM terminals WHERE terminal_id = ?",
+                                 [terminal_id]).fetchone()
+        client.login(load_key(secrets, row[0]))
+        heartbeat(profile, terminal_id, client)
+        client.logout()
+    except (ProtocolError, TransportError) as exc:
+        client.link.reset()
+        if isinstance(exc, TransportError):
+            mark_unreachable(profile, terminal_id, str(exc))
+        raise TerminalError(f"{terminal_id} did not answer: {exc}") from exc
+    finally:
+        client.link.transport.close()
+    if was and was[0] == "OFFLINE":
+        return sync_one(profile, registry, terminal_id, secrets)
+    return None
+
+
+def _connect_paired(profile: Profile, registry: DeviceRegistry, terminal_id: str) -> TerminalClient:
+    row = profile.db.execute("SELECT address, key_ref FROM terminals WHERE terminal_id = ?",
+                             [terminal_id]).fetchone()
+    if row is None or not row[1]:
+        raise NotPairedError(f"Terminal {terminal_id} is not paired with this computer. "
+                             "Pair it again to sync.")
+    try:
+        return connect(registry, row[0])
+    except TerminalError as exc:
+        mark_unreachable(profile, terminal_id, exc.message)
+        raise
+
+
+class Backoff:
+    """When to try an unreachable terminal again: 1 s, 2 s, 4 s … up to 60 s."""
+
+    def __init__(self, first_s: float = 1.0, most_s: float = 60.0) -> None:
+        self.first_s, self.most_s = first_s, most_s
+        self._delay: dict[str, float] = {}
+        self._next: dict[str, float] = {}
+
+    def due(self, terminal_id: str, now_s: float) -> bool:
+        return now_s >= self._next.get(terminal_id, 0.0)
+
+    def failed(self, terminal_id: str, now_s: float) -> float:
+        delay = min(self._delay.get(terminal_id, self.first_s / 2) * 2, self.most_s)
+        self._delay[terminal_id] = delay
+        self._next[terminal_id] = now_s + delay
+        return delay
+
+    def succeeded(self, terminal_id: str) -> None:
+        self._delay.pop(terminal_id, None)
+        self._next.pop(terminal_id, None)
