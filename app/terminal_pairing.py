@@ -33,6 +33,7 @@ class PairingQuestions:
 
     codes_match: Callable[[str], bool]            # shown code → does the terminal show it too?
     pair_unknown_model: Callable[[Identity], bool]
+    identified: Callable[[Identity, model_policy.Verdict], None] = lambda ident, verdict: None
 
 
 def key_ref(serial: str) -> str:
@@ -78,6 +79,7 @@ def pair_terminal(profile: Profile, client: TerminalClient, *, transport: str, a
 def _check_policy(profile: Profile, identity: Identity,
                   questions: PairingQuestions) -> model_policy.Verdict:
     verdict = model_policy.verdict(profile.db, identity.vendor, identity.model, identity.firmware)
+    questions.identified(identity, verdict)
     if verdict.status == model_policy.BLOCKED:
         _refuse(profile, identity,
                 f"the model {identity.vendor} {identity.model} is blocked: {verdict.reason} "

@@ -35,3 +35,13 @@ def product_name(vendor_id: int, product_id: int) -> str | None:
 
 def is_pos_vendor(vendor_id: int, manufacturer: str = "") -> bool:
     return vendor_name(vendor_id, manufacturer) is not None
+
+
+def udev_rules() -> str:
+    """Linux: let the logged-in user open payment terminals of the known vendors."""
+    vendors: dict[str, dict[str, object]] = _table()["vendors"]  # type: ignore[assignment]
+    lines = ["# PosDesk: payment terminals (install as /etc/udev/rules.d/70-posdesk.rules)"]
+    for vid, info in sorted(vendors.items()):
+        lines.append(f'SUBSYSTEM=="usb", ATTR{{idVendor}}=="{vid}", MODE="0660", '
+                     f'TAG+="uaccess"  # {info["name"]}')
+    return "\n".join(lines) + "\n"

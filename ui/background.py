@@ -126,10 +126,13 @@ class DeviceThread:
     def __init__(self) -> None:
         self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="device")
         self._asker = _Asker()        # created on the GUI thread, so its slot runs there
+        self.closed = False
 
     def run(self, work: Callable[[], Any], on_success: Callable[[Any], None],
             on_failure: Callable[[BaseException], None], owner: QObject | None = None) -> None:
-        run_in_background(work, on_success, on_failure, owner, self.executor)
+        """Queue work; once the thread is shut down (the window closed) it is dropped."""
+        if not self.closed:
+            run_in_background(work, on_success, on_failure, owner, self.executor)
 
     def ask_gui(self, ask: Callable[[Callable[[Any], None]], None],
                 timeout_s: float = 600, default: Any = None) -> Any:
@@ -140,4 +143,5 @@ class DeviceThread:
         return question.answer if question.done.wait(timeout_s) else default
 
     def shutdown(self) -> None:
+        self.closed = True
         self.executor.shutdown(wait=True, cancel_futures=True)

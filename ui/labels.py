@@ -61,6 +61,13 @@ def op_type(code: str) -> str:
         "SENSITIVE_DATA_BLOCKED": QCoreApplication.translate("Labels", "Card data refused"),
         "INTEGRITY_CHECK_FAILED": QCoreApplication.translate("Labels", "Integrity check failed"),
         "TERMINAL_ADDED": QCoreApplication.translate("Labels", "Terminal added"),
+        "TERMINAL_PAIR": QCoreApplication.translate("Labels", "Terminal paired"),
+        "TERMINAL_UNPAIR": QCoreApplication.translate("Labels", "Terminal unpaired"),
+        "TERMINAL_BLOCK": QCoreApplication.translate("Labels", "Terminal blocked"),
+        "TERMINAL_UNBLOCK": QCoreApplication.translate("Labels", "Terminal unblocked"),
+        "TERMINAL_SYNC": QCoreApplication.translate("Labels", "Terminal synced"),
+        "POLICY_UPDATED": QCoreApplication.translate("Labels", "Model policy updated"),
+        "POLICY_KEY_TRUSTED": QCoreApplication.translate("Labels", "Policy signer trusted"),
         "TRANSACTIONS_WRITTEN": QCoreApplication.translate("Labels", "Transactions recorded"),
     }
     return names.get(code, code)
@@ -85,5 +92,42 @@ def target_type(code: str | None) -> str:
         "import": QCoreApplication.translate("Labels", "Import"),
         "sync": QCoreApplication.translate("Labels", "Terminal sync"),
         "source": QCoreApplication.translate("Labels", "Data source"),
+        "policy": QCoreApplication.translate("Labels", "Model policy"),
+        "key": QCoreApplication.translate("Labels", "Signing key"),
+    }
+    return names.get(code, code)
+
+
+def terminal_type(code: str) -> str:
+    names = {
+        "ESIGN_POS": QCoreApplication.translate("Labels", "E-signature POS"),
+        "TRADITIONAL_POS": QCoreApplication.translate("Labels", "Traditional POS"),
+        "SMART_POS": QCoreApplication.translate("Labels", "Smart POS"),
+        "MPOS_BT": QCoreApplication.translate("Labels", "Bluetooth card reader"),
+        "PHONE_POS": QCoreApplication.translate("Labels", "Phone POS"),
+        "USB_PINPAD": QCoreApplication.translate("Labels", "USB PIN pad"),
+    }
+    return names.get(code, code)
+
+
+def terminal_status(code: str) -> str:
+    names = {
+        "ONLINE": QCoreApplication.translate("Labels", "Online"),
+        "DEGRADED": QCoreApplication.translate("Labels", "Degraded"),
+        "OFFLINE": QCoreApplication.translate("Labels", "Offline"),
+        "BLOCKED": QCoreApplication.translate("Labels", "Blocked"),
+        "UPDATING": QCoreApplication.translate("Labels", "Updating"),
+        "RETIRED": QCoreApplication.translate("Labels", "Unpaired"),
+    }
+    return names.get(code, code)
+
+
+def transport(code: str) -> str:
+    names = {
+        "usb": "USB",
+        "serial": QCoreApplication.translate("Labels", "Serial"),
+        "sim-usb": QCoreApplication.translate("Labels", "USB (simulated)"),
+        "ble": QCoreApplication.translate("Labels", "Bluetooth LE"),
+        "rfcomm": QCoreApplication.translate("Labels", "Bluetooth"),
     }
     return names.get(code, code)

@@ -20,7 +20,8 @@ from app.preferences import Preferences, load_preferences, save_preferences
 from app.profile import KIND_DEMO, Profile, open_for_reading, open_profile, profile_exists
 from app.progress import Cancelled, Progress
 from app.storage import get_setting
-from ui.background import run_in_background
+from ui.background import DeviceThread, run_in_background
+from ui.device_context import DeviceContext
 from ui.i18n import Translations, resolve_language
 from ui.main_window import MainWindow
 from ui.style import apply_style
@@ -36,6 +37,7 @@ class Shell:
         self.translations = translations
         self.profile: Profile | None = None
         self.window: MainWindow | None = None
+        self.context: DeviceContext | None = None
 
     # -- choosing and opening a profile -------------------------------------------------
     def start(self, data_dir: Path | None, demo: bool) -> bool:
@@ -63,8 +65,7 @@ class Shell:
         except PosDeskError as exc:
             show_error(None, exc)
             return False
-        if self.profile is not None:
-            self.profile.close()
+        self._close_profile()
         self.profile = profile
         self.prefs.last_profile = KIND_DEMO if profile.is_demo else "own"
         save_preferences(self.prefs)
@@ -104,7 +105,9 @@ class Shell:
     def build_window(self, page: str | None = None) -> None:
         assert self.profile is not None
         old = self.window
-        window = MainWindow(self.profile, self.prefs.language)
+        if self.context is None:
+            self.context = DeviceContext(self.profile, DeviceThread())
+        window = MainWindow(self.profile, self.prefs.language, self.context)
         window.language_chosen.connect(self.change_language)
         window.switch_profile.connect(self.switch_profile)
         if page:
@@ -128,6 +131,12 @@ class Shell:
         self.open(target, demo=kind == DEMO)
 
     def shutdown(self) -> None:
+        self._close_profile()
+
+    def _close_profile(self) -> None:
+        if self.context is not None:
+            self.context.close()
+            self.context = None
         if self.profile is not None:
             self.profile.close()
             self.profile = None

@@ -7,7 +7,7 @@ exist; the navigation shows only what works.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.profile import Profile
+from ui.background import DeviceThread
+from ui.device_context import DeviceContext
 from ui.pages.activity_page import ActivityPage
 from ui.pages.settings_page import SettingsPage
+from ui.pages.terminals_page import TerminalsPage
 from ui.pages.transactions_page import TransactionsPage
 from ui.style import icon
 
@@ -32,9 +35,12 @@ class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     switch_profile = Signal(str)   # "demo" or "own"
 
-    def __init__(self, profile: Profile, language_preference: str) -> None:
+    def __init__(self, profile: Profile, language_preference: str,
+                 context: DeviceContext | None = None) -> None:
         super().__init__()
         self.profile = profile
+        self._own_context = context is None
+        self.context = context or DeviceContext(profile, DeviceThread())
         self.setWindowTitle(self._title())
         self.setWindowIcon(icon("app"))
         self.resize(1280, 780)
@@ -46,15 +52,18 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(200)
         self.nav.setAccessibleName(self.tr("Navigation"))
+        self.terminals = TerminalsPage(self.context)
         self.transactions = TransactionsPage(profile.db)
         self.activity = ActivityPage(profile.db)
         self.settings = SettingsPage(profile.data_dir, language_preference)
         self.settings.language_chosen.connect(self.language_chosen)
+        self.terminals.transactions_changed.connect(self.transactions.reload)
+        self._add_page("terminals", self.tr("Terminals"), self.terminals)
         self._add_page("transactions", self.tr("Transactions"), self.transactions)
         self._add_page("activity", self.tr("Activity log"), self.activity)
         self._add_page("settings", self.tr("Settings"), self.settings)
         self.nav.currentRowChanged.connect(self._show_page)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(1)       # Transactions: what a merchant opens the app for
 
         body = QWidget()
         row = QHBoxLayout(body)
@@ -132,6 +141,12 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About PosDesk"))
         about.triggered.connect(self._about)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.terminals.timer.stop()
+        if self._own_context:
+            self.context.close()
+        super().closeEvent(event)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About PosDesk"), self.tr(

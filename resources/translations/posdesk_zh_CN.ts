@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -10,6 +10,110 @@
     <message>
         <source>Every sign-in, change and data operation, kept at least five years. Entries cannot be edited: each one is chained to the one before it.</source>
         <translation>每一次登录、变更和数据操作都记录在此，至少保存五年。记录不可修改：每条记录都与前一条链接校验。</translation>
+    </message>
+</context>
+<context>
+    <name>AddTerminalWizard</name>
+    <message>
+        <source>Add terminal</source>
+        <translation>添加终端</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message>
+        <source>Compare the codes</source>
+        <translation>核对配对码</translation>
+    </message>
+    <message>
+        <source>Both screens show a six-digit code. They must be the same.</source>
+        <translation>两块屏幕都会显示一个六位数字配对码，两者必须完全一致。</translation>
+    </message>
+    <message>
+        <source>I confirm this model may be used here</source>
+        <translation>我确认此型号可以在这里使用</translation>
+    </message>
+    <message>
+        <source>Con&amp;tinue</source>
+        <translation>继续(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Does the terminal show the same code?</source>
+        <translation>终端上显示的是同一个配对码吗？</translation>
+    </message>
+    <message>
+        <source>The codes &amp;match</source>
+        <translation>配对码一致(&amp;M)</translation>
+    </message>
+    <message>
+        <source>They &amp;differ</source>
+        <translation>不一致(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Asking the terminal who it is…</source>
+        <translation>正在读取终端信息…</translation>
+    </message>
+    <message>
+        <source>%1 %2 · serial %3 · firmware %4 · terminal %5</source>
+        <translation>%1 %2 · 序列号 %3 · 固件 %4 · 终端号 %5</translation>
+    </message>
+    <message>
+        <source>This model is blocked: %1 (source: %2).</source>
+        <translation>此型号已被禁用：%1（依据：%2）。</translation>
+    </message>
+    <message>
+        <source>This model is on no approved list. Pair it only if your acquirer supplied it.</source>
+        <translation>此型号不在任何已批准名单中。只有在收单机构提供的情况下才可配对。</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>正在配对…</translation>
+    </message>
+    <message>
+        <source>Paired. The key is kept in this computer's keyring.</source>
+        <translation>配对成功。密钥保存在本机的系统密钥环中。</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoverPage</name>
+    <message>
+        <source>Choose the terminal</source>
+        <translation>选择终端</translation>
+    </message>
+    <message>
+        <source>Terminals connected to this computer or in Bluetooth range.</source>
+        <translation>已连接本机或在蓝牙范围内的终端。</translation>
+    </message>
+    <message>
+        <source>Search &amp;again</source>
+        <translation>重新搜索(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>%1 found.</source>
+        <translation>找到 %1 台。</translation>
+    </message>
+    <message>
+        <source>No terminal found. Check the cable or switch the terminal on, then search again.</source>
+        <translation>未找到终端。请检查连接线或打开终端电源，然后重新搜索。</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Terminal added</source>
+        <translation>添加终端</translation>
+    </message>
+    <message>
+        <source>&amp;Sync its journal now</source>
+        <translation>立即同步其交易流水(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (terminal %3) is paired and appears in the list.</source>
+        <translation>%1 %2（终端号 %3）已配对，并显示在列表中。</translation>
     </message>
 </context>
 <context>
@@ -107,6 +211,34 @@
         <translation>添加终端</translation>
     </message>
     <message>
+        <source>Terminal paired</source>
+        <translation>终端配对</translation>
+    </message>
+    <message>
+        <source>Terminal unpaired</source>
+        <translation>解除终端配对</translation>
+    </message>
+    <message>
+        <source>Terminal blocked</source>
+        <translation>终端被禁用</translation>
+    </message>
+    <message>
+        <source>Terminal unblocked</source>
+        <translation>终端解除禁用</translation>
+    </message>
+    <message>
+        <source>Terminal synced</source>
+        <translation>终端同步</translation>
+    </message>
+    <message>
+        <source>Model policy updated</source>
+        <translation>更新型号管控名单</translation>
+    </message>
+    <message>
+        <source>Policy signer trusted</source>
+        <translation>信任名单签发密钥</translation>
+    </message>
+    <message>
         <source>Transactions recorded</source>
         <translation>写入交易记录</translation>
     </message>
@@ -138,12 +270,88 @@
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
+    <message>
+        <source>Model policy</source>
+        <translation>型号管控名单</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>E-signature POS</source>
+        <translation>电签POS</translation>
+    </message>
+    <message>
+        <source>Traditional POS</source>
+        <translation>传统POS</translation>
+    </message>
+    <message>
+        <source>Smart POS</source>
+        <translation>智能POS</translation>
+    </message>
+    <message>
+        <source>Bluetooth card reader</source>
+        <translation>蓝牙刷卡器</translation>
+    </message>
+    <message>
+        <source>Phone POS</source>
+        <translation>手机POS</translation>
+    </message>
+    <message>
+        <source>USB PIN pad</source>
+        <translation>USB密码键盘</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>信号不稳</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>Updating</source>
+        <translation>更新中</translation>
+    </message>
+    <message>
+        <source>Unpaired</source>
+        <translation>已解除配对</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>USB (simulated)</source>
+        <translation>USB（模拟）</translation>
+    </message>
+    <message>
+        <source>Bluetooth LE</source>
+        <translation>低功耗蓝牙</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Navigation</source>
         <translation>导航</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>终端</translation>
     </message>
     <message>
         <source>Transactions</source>
@@ -239,6 +447,61 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPage</name>
+    <message>
+        <source>Before you start</source>
+        <translation>开始之前</translation>
+    </message>
+    <message>
+        <source>Switch the terminal on or plug it in. PosDesk checks what pairing needs on this computer.</source>
+        <translation>请打开终端电源或插上连接线。POS 管家会检查本机是否具备配对所需的条件。</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>密钥环</translation>
+    </message>
+    <message>
+        <source>ready to keep terminal keys</source>
+        <translation>可以保存终端密钥</translation>
+    </message>
+    <message>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>No libusb found: USB terminals cannot be used.</source>
+        <translation>未找到 libusb：无法使用 USB 终端。</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
+    <message>
+        <source>adapter found</source>
+        <translation>已找到适配器</translation>
+    </message>
+    <message>
+        <source>No Bluetooth adapter: Bluetooth readers cannot be found. Plug in an adapter, or use a USB cable.</source>
+        <translation>没有蓝牙适配器：无法发现蓝牙读卡器。请插入蓝牙适配器，或改用 USB 连接线。</translation>
+    </message>
+    <message>
+        <source>If a USB terminal is found but cannot be opened, give your user access with this rule (as administrator), then plug the terminal in again:</source>
+        <translation>如果能找到 USB 终端但无法打开，请以管理员身份添加以下规则为当前用户授权，然后重新插拔终端：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rule</source>
+        <translation>复制规则(&amp;C)</translation>
+    </message>
+    <message>
+        <source>USB permission</source>
+        <translation>USB 权限</translation>
     </message>
 </context>
 <context>
@@ -364,8 +627,8 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>当前密钥环把机密信息保存在未受保护的文件中，POS 管家拒绝使用。在系统密钥环可用之前，配对和密码功能已停用。</translation>
     </message>
     <message>
-        <source>The system keyring is locked. Unlock it (sign in to your desktop or unlock the &apos;Login&apos; keyring) and restart PosDesk; until then pairing and passwords are off.</source>
-        <translation>系统密钥环已锁定。请解锁（登录桌面或解锁&quot;登录&quot;密钥环）后重新启动 POS 管家；在此之前配对和密码功能已停用。</translation>
+        <source>The system keyring is locked. Unlock it (sign in to your desktop or unlock the 'Login' keyring) and restart PosDesk; until then pairing and passwords are off.</source>
+        <translation>系统密钥环已锁定。请解锁（登录桌面或解锁"登录"密钥环）后重新启动 POS 管家；在此之前配对和密码功能已停用。</translation>
     </message>
     <message>
         <source>The system keyring does not answer. Pairing and passwords are switched off until it does; see the log file for details.</source>
@@ -401,6 +664,118 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>%1 was written by a newer version of PosDesk. Update PosDesk to open it; nothing was changed.</source>
         <translation>%1 由更新版本的 POS 管家写入。请升级 POS 管家后再打开；未做任何修改。</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Vendor · model</source>
+        <translation>厂商 · 型号</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>电量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近在线</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalsPage</name>
+    <message>
+        <source>Terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Paired card and QR readers. Status comes from a heartbeat every 30 seconds; a terminal that comes back is synced at once.</source>
+        <translation>已配对的刷卡和扫码终端。状态来自每 30 秒一次的心跳；终端重新连接后会立即同步。</translation>
+    </message>
+    <message>
+        <source>&amp;Add terminal…</source>
+        <translation>添加终端(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unpair…</source>
+        <translation>解除配对(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>No terminals yet.
+Plug a reader in or switch it on, then choose Add terminal.</source>
+        <translation>还没有终端。
+插上读卡器或打开电源，然后点击“添加终端”。</translation>
+    </message>
+    <message>
+        <source>%1 is back and was synced.</source>
+        <translation>%1 已重新连接并完成同步。</translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation>正在同步 %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 new</source>
+        <translation>%1：新增 %2 笔</translation>
+    </message>
+    <message>
+        <source>Rename terminal</source>
+        <translation>重命名终端</translation>
+    </message>
+    <message>
+        <source>Name for %1:</source>
+        <translation>%1 的名称：</translation>
+    </message>
+    <message>
+        <source>Unpair terminal</source>
+        <translation>解除终端配对</translation>
+    </message>
+    <message>
+        <source>Unpair %1 (%2)?
+
+Its transactions stay in your history. To sync it again you will have to pair it again.</source>
+        <translation>解除 %1（%2）的配对？
+
+它的交易记录会保留在历史中。以后要再同步，需要重新配对。</translation>
+    </message>
+    <message>
+        <source>%1 was unpaired.</source>
+        <translation>已解除 %1 的配对。</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,10 @@ class TransactionsModel(PagedTableModel[TxnRow]):
         super().__init__(column_titles(), parent)
         self._pager = pager
 
+    def set_pager(self, pager: HistoryPager) -> None:
+        self._pager = pager
+        self.reload()
+
     def next_page(self, last: TxnRow | None) -> tuple[list[TxnRow], bool]:
         page = self._pager.next_page()
         return page, self._pager.exhausted

@@ -19,18 +19,11 @@ from ui.pages.page_parts import PageHeader, data_table
 class TransactionsPage(QWidget):
     def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.db = db
         self.dates = DateRange.default()
-        pager = HistoryPager(db, self.dates)
-        total = pager.count()
-        self.model = TransactionsModel(pager, self)
-
-        header = PageHeader(
-            self.tr("Transactions"),
-            self.tr("%1 transactions from %2 to %3 (Beijing time), newest first.")
-            .replace("%1", f"{total:,}")
-            .replace("%2", self.dates.first.isoformat())
-            .replace("%3", self.dates.last.isoformat()),
-        )
+        self.model = TransactionsModel(HistoryPager(db, self.dates), self)
+        header = PageHeader(self.tr("Transactions"))
+        self.header = header
         self.table = data_table(self.model, "transactionsTable", TRACE, self.tr("Transactions"))
 
         self.empty = QLabel(self.tr(
@@ -48,6 +41,18 @@ class TransactionsPage(QWidget):
         layout.addWidget(header)
         layout.addLayout(self.stack)
 
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the newest rows again (after a sync or an import added some)."""
+        self.dates = DateRange.default()
+        pager = HistoryPager(self.db, self.dates)
+        total = pager.count()
+        self.header.subtitle.setText(
+            self.tr("%1 transactions from %2 to %3 (Beijing time), newest first.")
+            .replace("%1", f"{total:,}").replace("%2", self.dates.first.isoformat())
+            .replace("%3", self.dates.last.isoformat()))
+        self.model.set_pager(pager)
         if self.model.canFetchMore():
             self.model.fetchMore()
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)

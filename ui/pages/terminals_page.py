@@ -1,0 +1,227 @@
+"""Terminals: the paired readers with their status, and what can be done with them.
+
+All device work runs on the device thread; the page only shows and asks. A timer keeps
+statuses current (heartbeats every 30 s, with backoff for terminals that do not answer),
+and a terminal that comes back is synced at once.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import terminal_actions as actions
+from app.errors import PosDeskError
+from app.terminal_status import HEARTBEAT_S
+from ui.device_context import DeviceContext
+from ui.models.terminals_model import LAST_SYNC, TerminalsModel
+from ui.pages.page_parts import PageHeader, data_table
+
+REFRESH_MS = 5_000
+
+
+class TerminalsPage(QWidget):
+    transactions_changed = Signal()
+
+    def __init__(self, context: DeviceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = TerminalsModel(self)
+        self.backoff = actions.Backoff()
+        self._busy: set[str] = set()
+        self._last_heartbeat = 0.0
+        header = PageHeader(self.tr("Terminals"), self.tr(
+            "Paired card and QR readers. Status comes from a heartbeat every 30 seconds; a "
+            "terminal that comes back is synced at once."))
+
+        self.add_button = QPushButton(self.tr("&Add terminal…"))
+        self.add_button.setObjectName("primaryButton")
+        self.add_button.setShortcut(QKeySequence.StandardKey.New)
+        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.sync_button.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.rename_button = QPushButton(self.tr("&Rename…"))
+        self.rename_button.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.unpair_button = QPushButton(self.tr("&Unpair…"))
+        self.add_button.clicked.connect(self.add_terminal)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.rename_button.clicked.connect(self.rename)
+        self.unpair_button.clicked.connect(self.unpair)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.sync_button, self.rename_button,
+                       self.unpair_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.table = data_table(self.model, "terminalsTable", LAST_SYNC, self.tr("Terminals"))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.empty = QLabel(self.tr(
+            "No terminals yet.\nPlug a reader in or switch it on, then choose Add terminal."))
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.activity = QLabel()
+        self.activity.setObjectName("pageSubtitle")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addLayout(buttons)
+        layout.addLayout(self.stack)
+        layout.addWidget(self.activity)
+
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(REFRESH_MS)
+        self.refresh()
+
+    # -- showing -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.context.thread.run(lambda: actions.list_terminals(self.context.profile.db),
+                                self._show, self._report, owner=self)
+
+    def _show(self, views: list[actions.TerminalView]) -> None:
+        selected = self.selected_id()
+        self.model.set_views(views)
+        self.stack.setCurrentWidget(self.table if views else self.empty)
+        for row, view in enumerate(views):
+            if view.terminal_id == selected:
+                self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.views[rows[0].row()].terminal_id if rows else None
+
+    def _selected_view(self) -> actions.TerminalView | None:
+        selected = self.selected_id()
+        return next((v for v in self.model.views if v.terminal_id == selected), None)
+
+    def _update_buttons(self) -> None:
+        view = self._selected_view()
+        self.rename_button.setEnabled(view is not None)
+        self.unpair_button.setEnabled(view is not None and view.paired)
+        self.sync_button.setEnabled(any(v.paired and v.status not in ("BLOCKED", "RETIRED")
+                                        for v in self.model.views))
+
+    def _say(self, text: str) -> None:
+        self.activity.setText(text)
+
+    def _report(self, error: BaseException) -> None:
+        self._say(getattr(error, "message", None) or str(error))
+
+    # -- the heartbeat ---------------------------------------------------------------------
+    def _tick(self) -> None:
+        now = time.monotonic()
+        if now - self._last_heartbeat >= HEARTBEAT_S:
+            self._last_heartbeat = now
+            for view in self.model.views:
+                if view.paired and view.status not in ("BLOCKED", "RETIRED"):
+                    self.check_in(view.terminal_id, now)
+        self.refresh()
+
+    def check_in(self, terminal_id: str, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        if terminal_id in self._busy or not self.backoff.due(terminal_id, now):
+            return
+        self._busy.add(terminal_id)
+
+        def done(result: object) -> None:
+            self._busy.discard(terminal_id)
+            self.backoff.succeeded(terminal_id)
+            if result is not None:
+                self._say(self.tr("%1 is back and was synced.").replace("%1", terminal_id))
+                self.transactions_changed.emit()
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            self._busy.discard(terminal_id)
+            self.backoff.failed(terminal_id, time.monotonic())
+            self.refresh()
+
+        ctx = self.context
+        ctx.thread.run(lambda: actions.check_in(ctx.profile, ctx.registry, terminal_id,
+                                                ctx.secrets), done, failed, owner=self)
+
+    # -- actions ---------------------------------------------------------------------------
+    def add_terminal(self) -> None:
+        from ui.add_terminal_wizard import AddTerminalWizard
+
+        wizard = AddTerminalWizard(self.context, self)
+        wizard.paired.connect(lambda _tid: self.refresh())
+        wizard.synced.connect(self.transactions_changed)
+        wizard.exec()
+
+    def sync_now(self) -> None:
+        selected = self._selected_view()
+        ids = [selected.terminal_id] if selected and selected.paired else [
+            v.terminal_id for v in self.model.views
+            if v.paired and v.status not in ("BLOCKED", "RETIRED")]
+        ctx = self.context
+        self.sync_button.setEnabled(False)
+        self._say(self.tr("Syncing %1…").replace("%1", ", ".join(ids)))
+
+        def work() -> list[tuple[str, int | str]]:   # device thread: no widgets here
+            outcomes: list[tuple[str, int | str]] = []
+            for terminal_id in ids:
+                try:
+                    result = actions.sync_one(ctx.profile, ctx.registry, terminal_id,
+                                              ctx.secrets)
+                    outcomes.append((terminal_id, result.new))
+                except PosDeskError as exc:
+                    outcomes.append((terminal_id, exc.message))
+            return outcomes
+
+        def done(outcomes: list[tuple[str, int | str]]) -> None:
+            self._say(" · ".join(
+                self.tr("%1: %2 new").replace("%1", tid).replace("%2", f"{got:,}")
+                if isinstance(got, int) else f"{tid}: {got}" for tid, got in outcomes))
+            self.transactions_changed.emit()
+            self.refresh()
+
+        ctx.thread.run(work, done, self._report, owner=self)
+
+    def rename(self) -> None:
+        view = self._selected_view()
+        if view is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename terminal"),
+                                        self.tr("Name for %1:").replace("%1", view.terminal_id),
+                                        text=view.label)
+        if not ok:
+            return
+        ctx = self.context
+        ctx.thread.run(lambda: actions.rename_terminal(ctx.profile, view.terminal_id, name),
+                       lambda _: self.refresh(), self._report, owner=self)
+
+    def unpair(self) -> None:
+        view = self._selected_view()
+        if view is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Unpair terminal"),
+            self.tr("Unpair %1 (%2)?\n\nIts transactions stay in your history. To sync it again "
+                    "you will have to pair it again.").replace("%1", view.label)
+            .replace("%2", view.serial),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ctx = self.context
+        ctx.thread.run(lambda: actions.unpair(ctx.profile, ctx.registry, view.terminal_id,
+                                              ctx.secrets),
+                       lambda _: (self._say(self.tr("%1 was unpaired.").replace(
+                           "%1", view.label)), self.refresh()),
+                       self._report, owner=self)
