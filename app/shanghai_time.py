@@ -49,6 +49,14 @@ def format_local(ts_utc_ms: int, tz: dt.tzinfo = SHANGHAI, seconds: bool = True)
     return to_datetime(ts_utc_ms, tz).strftime(pattern)
 
 
+def format_recent(ts_utc_ms: int, now_utc_ms: int | None = None) -> str:
+    """Compact form for status columns: 11-23 05:36 within this year, else the full date."""
+    moment = to_datetime(ts_utc_ms)
+    if moment.year == to_datetime(now_ms() if now_utc_ms is None else now_utc_ms).year:
+        return moment.strftime("%m-%d %H:%M")
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
 def start_of_day_ms(day: dt.date) -> int:
     """UTC epoch ms of 00:00 Shanghai time on that day."""
     return from_datetime(dt.datetime.combine(day, dt.time(0), SHANGHAI))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -35,6 +36,7 @@ from devices.terminal_client import Identity
 from devices.transport import DeviceInfo
 from devices.usb_backend import find_backend
 from devices.vendors import udev_rules
+from ui import labels
 from ui.device_context import DeviceContext
 from ui.pages.settings_page import keyring_problem_text
 
@@ -68,7 +70,9 @@ class PreflightPage(QWizardPage):
         self.setTitle(self.tr("Before you start"))
         self.setSubTitle(self.tr("Switch the terminal on or plug it in. PosDesk checks what "
                                  "pairing needs on this computer."))
-        self.form = QFormLayout(self)
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
         self.keyring_ok = True
         secrets = wizard.context.secrets.status()
         self.keyring_ok = secrets.usable
@@ -83,20 +87,22 @@ class PreflightPage(QWizardPage):
                       "No Bluetooth adapter: Bluetooth readers cannot be found. Plug in an "
                       "adapter, or use a USB cable."))
         if sys.platform.startswith("linux"):
-            self._udev_row()
+            layout.addWidget(self._udev_block())
+        layout.addStretch(1)
 
     def _row(self, title: str, ok: bool | None, text: str) -> None:
         label = QLabel(("✔ " if ok else "⚠ ") + text)
         label.setWordWrap(True)
         self.form.addRow(title + ":", label)
 
-    def _udev_row(self) -> None:
-        box = QWidget()
+    def _udev_block(self) -> QWidget:
+        box = QGroupBox(self.tr("USB permission"))
         column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel(self.tr(
+        explanation = QLabel(self.tr(
             "If a USB terminal is found but cannot be opened, give your user access with this "
-            "rule (as administrator), then plug the terminal in again:")))
+            "rule (as administrator), then plug the terminal in again:"))
+        explanation.setWordWrap(True)
+        column.addWidget(explanation)
         rules = QPlainTextEdit(udev_rules())
         rules.setReadOnly(True)
         rules.setMaximumHeight(90)
@@ -104,7 +110,7 @@ class PreflightPage(QWizardPage):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(rules.toPlainText()))
         column.addWidget(rules)
         column.addWidget(copy, 0, Qt.AlignmentFlag.AlignLeft)
-        self.form.addRow(self.tr("USB permission") + ":", box)
+        return box
 
     def isComplete(self) -> bool:
         return self.keyring_ok
@@ -145,8 +151,9 @@ class DiscoverPage(QWizardPage):
     def _show(self, found: list[DeviceInfo]) -> None:
         self.found = found
         for info in found:
+            link = labels.transport(info.address.split(":", 1)[0])
             item = QListWidgetItem(f"{info.vendor} {info.model}   ·   SN {info.serial}   ·   "
-                                   f"{info.address.split(':', 1)[0]}")
+                                   f"{link}")
             item.setData(Qt.ItemDataRole.UserRole, info.address)
             self.list.addItem(item)
         if found:
@@ -268,6 +275,7 @@ class ComparePage(QWizardPage):
         self._reply = reply
         self.unknown_ok.hide()
         self.unknown_continue.hide()
+        self.result.clear()
         self.code.setText(f"{code[:3]} {code[3:]}")
         for widget in (self.code, self.question, self.match, self.differ):
             widget.show()
@@ -280,7 +288,7 @@ class ComparePage(QWizardPage):
         self.unknown_continue.hide()
         self.unknown_ok.hide()
         if reply is not None:
-            self.result.setText(self.tr("Pairing…") if value else "")
+            self.result.setText(self.tr("Pairing…") if value and self.code.isVisible() else "")
             reply(value)
 
     def _paired(self, identity: Identity) -> None:

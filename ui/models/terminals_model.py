@@ -11,7 +11,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.shanghai_time import format_local
+from app.shanghai_time import format_recent
 from app.terminal_actions import TerminalView
 from ui import labels
 
@@ -88,9 +88,7 @@ def _display(view: TerminalView, column: int) -> str:
         LINK: labels.transport(view.transport),
         BATTERY: f"{view.battery} %" if view.battery is not None else "—",
         STATUS: labels.terminal_status(view.status),
-        LAST_SEEN: format_local(view.last_seen_utc_ms, seconds=False)
-        if view.last_seen_utc_ms else "—",
-        LAST_SYNC: format_local(view.last_sync_utc_ms, seconds=False)
-        if view.last_sync_utc_ms else "—",
+        LAST_SEEN: format_recent(view.last_seen_utc_ms) if view.last_seen_utc_ms else "—",
+        LAST_SYNC: format_recent(view.last_sync_utc_ms) if view.last_sync_utc_ms else "—",
     }
     return values[column]

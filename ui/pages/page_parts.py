@@ -28,10 +28,11 @@ class PageHeader(QWidget):
         layout.addWidget(self.subtitle)
 
 
-def data_table(model: QAbstractItemModel, name: str, stretch_column: int,
+def data_table(model: QAbstractItemModel, name: str, stretch_column: int | None,
                accessible_name: str) -> QTableView:
     """A read-only table of whole rows: columns fit their contents, one column takes the rest,
-    long ids are elided in the middle so both ends stay readable."""
+    long ids are elided in the middle so both ends stay readable. Without a stretch column
+    every column keeps its full width and the table scrolls sideways when it must."""
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
@@ -43,7 +44,10 @@ def data_table(model: QAbstractItemModel, name: str, stretch_column: int,
     table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     columns = table.horizontalHeader()
     columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    columns.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    if stretch_column is None:
+        columns.setStretchLastSection(True)
+    else:
+        columns.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     table.setAccessibleName(accessible_name)
     return table

@@ -26,7 +26,7 @@ from app import terminal_actions as actions
 from app.errors import PosDeskError
 from app.terminal_status import HEARTBEAT_S
 from ui.device_context import DeviceContext
-from ui.models.terminals_model import LAST_SYNC, TerminalsModel
+from ui.models.terminals_model import TerminalsModel
 from ui.pages.page_parts import PageHeader, data_table
 
 REFRESH_MS = 5_000
@@ -64,7 +64,7 @@ class TerminalsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.table = data_table(self.model, "terminalsTable", LAST_SYNC, self.tr("Terminals"))
+        self.table = data_table(self.model, "terminalsTable", None, self.tr("Terminals"))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.empty = QLabel(self.tr(
             "No terminals yet.\nPlug a reader in or switch it on, then choose Add terminal."))
