@@ -44,6 +44,7 @@ from ui.pages.settings_page import keyring_problem_text
 class AddTerminalWizard(QWizard):
     paired = Signal(str)
     synced = Signal()
+    sync_failed = Signal(str)
 
     def __init__(self, context: DeviceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -341,7 +342,10 @@ class DonePage(QWizardPage):
         identity = self.wiz.identity
         if self.sync_now.isChecked() and identity is not None:
             ctx = self.wiz.context
+            wiz = self.wiz
             ctx.thread.run(lambda: actions.sync_one(ctx.profile, ctx.registry,
                                                     identity.terminal_id, ctx.secrets),
-                           lambda _: self.wiz.synced.emit(), lambda _: None)
+                           lambda _: wiz.synced.emit(),
+                           lambda error: wiz.sync_failed.emit(
+                               getattr(error, "message", None) or str(error)))
         return True

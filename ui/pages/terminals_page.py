@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app import terminal_actions as actions
 from app.errors import PosDeskError
 from app.terminal_status import HEARTBEAT_S
+from ui.add_terminal_wizard import AddTerminalWizard
 from ui.device_context import DeviceContext
 from ui.models.terminals_model import TerminalsModel
 from ui.pages.page_parts import PageHeader, data_table
@@ -157,12 +158,16 @@ class TerminalsPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def add_terminal(self) -> None:
-        from ui.add_terminal_wizard import AddTerminalWizard
+        self.make_wizard().exec()
 
+    def make_wizard(self) -> AddTerminalWizard:
+        """The Add-terminal wizard, wired to this page (refresh, reload history, report)."""
         wizard = AddTerminalWizard(self.context, self)
         wizard.paired.connect(lambda _tid: self.refresh())
         wizard.synced.connect(self.transactions_changed)
-        wizard.exec()
+        wizard.synced.connect(self.refresh)
+        wizard.sync_failed.connect(self._say)
+        return wizard
 
     def sync_now(self) -> None:
         selected = self._selected_view()

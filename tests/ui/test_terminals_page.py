@@ -1,0 +1,99 @@
+"""The Terminals page and the Add-terminal wizard, driven like a person, against simulated
+terminals (pyusb path) and the real device thread."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWizard
+from pytestqt.qtbot import QtBot
+
+from app.profile import Profile, open_profile
+from devices.sim_world import STATE_FILE
+from tests.conftest import MemoryKeyring
+from ui.add_terminal_wizard import AddTerminalWizard
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+           memory_keyring: MemoryKeyring) -> Iterator[tuple[MainWindow, Profile, Path]]:
+    world = tmp_path / "sim"
+    monkeypatch.setenv("POSDESK_SIMULATOR_DIR", str(world))
+    profile = open_profile(tmp_path / "shop")
+    win = MainWindow(profile, "en")
+    qtbot.addWidget(win)
+    win.show()
+    win.show_page("terminals")
+    yield win, profile, world
+    win.close()
+    profile.close()
+
+
+def _walk_wizard(qtbot: QtBot, win: MainWindow, world: Path, row: int,
+                 answer: bool) -> AddTerminalWizard:
+    wizard = win.terminals.make_wizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.preflight.isComplete()                 # the keyring is usable
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.discover.list.count() == 3, timeout=10_000)
+    wizard.discover.list.setCurrentRow(row)
+    wizard.next()
+    compare = wizard.compare
+    qtbot.waitUntil(lambda: compare.unknown_ok.isVisible(), timeout=10_000)
+    assert "SIM-SMART" in compare.identity_label.text()
+    compare.unknown_ok.setChecked(True)
+    compare.unknown_continue.click()
+    qtbot.waitUntil(lambda: compare.code.isVisible(), timeout=10_000)
+    screen = json.loads((world / STATE_FILE).read_text())["SIMB20260002"]["shown_code"]
+    assert compare.code.text().replace(" ", "") == screen      # both screens agree
+    (compare.match if answer else compare.differ).click()
+    return wizard
+
+
+def test_add_terminal_end_to_end(qtbot: QtBot, window) -> None:
+    win, _profile, world = window
+    assert win.terminals.stack.currentWidget() is win.terminals.empty
+    wizard = _walk_wizard(qtbot, win, world, 1, answer=True)
+    qtbot.waitUntil(lambda: wizard.compare.isComplete(), timeout=10_000)
+    wizard.next()
+    assert "SIM00002" in wizard.done_page.summary.text()
+    wizard.button(QWizard.WizardButton.FinishButton).click()   # "Sync now" is ticked
+    qtbot.waitUntil(lambda: win.transactions.model.rowCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: len(win.terminals.model.views) == 1, timeout=10_000)
+    view = win.terminals.model.views[0]
+    assert (view.terminal_id, view.status, view.paired) == ("SIM00002", "ONLINE", True)
+    assert win.terminals.table.model().data(win.terminals.table.model().index(0, 7)) == "Online"
+
+
+def test_codes_that_differ_pair_nothing(qtbot: QtBot, window) -> None:
+    win, profile, world = window
+    wizard = _walk_wizard(qtbot, win, world, 1, answer=False)
+    qtbot.waitUntil(lambda: "did not match" in wizard.compare.result.text(), timeout=10_000)
+    assert not wizard.compare.isComplete()
+    assert profile.db.execute("SELECT count(*) FROM terminals").fetchone()[0] == 0
+
+
+def test_unpair_asks_first_and_keeps_history(qtbot: QtBot, window,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    win, profile, world = window
+    wizard = _walk_wizard(qtbot, win, world, 1, answer=True)
+    qtbot.waitUntil(lambda: wizard.compare.isComplete(), timeout=10_000)
+    wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: win.transactions.model.rowCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: len(win.terminals.model.views) == 1, timeout=10_000)
+    win.terminals.table.selectRow(0)
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
+    win.terminals.unpair()                               # cancelled: nothing happens
+    win.terminals.unpair()
+    qtbot.waitUntil(lambda: (win.terminals.model.views
+                    and win.terminals.model.views[0].status == "Unpaired") or
+                    win.terminals.model.views[0].status == "RETIRED", timeout=10_000)
+    assert json.loads((world / STATE_FILE).read_text())["SIMB20260002"]["paired_key"] == ""
+    assert profile.db.execute("SELECT count(*) FROM txn").fetchone()[0] > 0
