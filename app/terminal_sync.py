@@ -13,7 +13,7 @@ from app import oplog as ops
 from app.errors import TerminalError
 from app.journal import entry_to_transaction
 from app.profile import Profile
-from app.progress import Progress
+from app.progress import Cancelled, Progress
 from app.secrets import SecretStore
 from app.shanghai_time import now_ms
 from app.terminal_pairing import load_key
@@ -74,6 +74,11 @@ def sync_terminal(profile: Profile, terminal_id: str, client: TerminalClient,
                              result="FAIL", details={"reason": str(exc)})
         raise TerminalError(f"Sync with {terminal_id} stopped: {exc}. What was received so "
                             "far is saved; sync again to continue.") from exc
+    except Cancelled:
+        client.link.reset()
+        profile.oplog.append(ops.TERMINAL_SYNC, target_type="terminal", target_id=terminal_id,
+                             result="FAIL", details={"reason": "cancelled by the user"})
+        raise
     profile.oplog.append(ops.TERMINAL_SYNC, target_type="terminal", target_id=terminal_id,
                          details={"pages": result.pages, "new": result.new,
                                   "duplicate": result.duplicate})
@@ -99,8 +104,8 @@ def _pull(profile: Profile, terminal_id: str, client: TerminalClient,
             _set_cursor(profile, terminal_id, page.next_cursor)
         pages, new, duplicate = pages + 1, new + written.new, duplicate + written.duplicate
         cursor = page.next_cursor
-        if progress:
-            progress.update(pages, 0, source)
+        if progress:    # raises Cancelled between pages: what is committed stays
+            progress.update(pages, 0, f"{terminal_id}: {new:,}")
         if not page.more:
             return SyncResult(terminal_id, pages, new, duplicate)
 

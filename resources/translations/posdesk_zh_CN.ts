@@ -742,8 +742,16 @@ Plug a reader in or switch it on, then choose Add terminal.</source>
 插上读卡器或打开电源，然后点击“添加终端”。</translation>
     </message>
     <message>
+        <source>Cancel sync</source>
+        <translation>取消同步</translation>
+    </message>
+    <message>
         <source>%1 is back and was synced.</source>
         <translation>%1 已重新连接并完成同步。</translation>
+    </message>
+    <message>
+        <source>Sync cancelled. What arrived is saved; Sync now continues where it stopped.</source>
+        <translation>同步已取消。已收到的数据已保存；再次点击“立即同步”会从中断处继续。</translation>
     </message>
     <message>
         <source>Syncing %1…</source>
@@ -752,6 +760,10 @@ Plug a reader in or switch it on, then choose Add terminal.</source>
     <message>
         <source>%1: %2 new</source>
         <translation>%1：新增 %2 笔</translation>
+    </message>
+    <message>
+        <source>Syncing %1: page %2, %3 new so far…</source>
+        <translation>正在同步 %1：第 %2 页，已新增 %3 笔…</translation>
     </message>
     <message>
         <source>Rename terminal</source>

@@ -188,3 +188,22 @@ def test_unpair_forgets_the_key_and_keeps_history(profile: Profile, usb_rig,
 def test_heartbeat_status_vector_p04(silent_s: int, expected: str) -> None:
     now = 1_800_000_000_000
     assert status_from_heartbeat(now - silent_s * 1000, now) == expected
+
+
+def test_cancelled_sync_keeps_whole_pages_and_resumes(profile: Profile, usb_rig,
+                                                      memory_keyring: MemoryKeyring) -> None:
+    from app.progress import Cancelled, Progress
+
+    _, terminals, connect = usb_rig
+    identity, client = _pair(profile, connect)
+    progress = Progress()
+    progress.cancel()              # the person pressed Cancel: stop after the page in flight
+    with pytest.raises(Cancelled):
+        sync_terminal(profile, identity.terminal_id, client, SecretStore(), progress)
+    kept = profile.db.execute("SELECT count(*) FROM txn").fetchone()[0]
+    cursor = profile.db.execute("SELECT cursor FROM sync_cursors").fetchone()[0]
+    assert 0 < kept == int(cursor) < len(terminals[0].journal)
+    rest = sync_terminal(profile, identity.terminal_id, connect(), SecretStore())
+    assert kept + rest.new == len(terminals[0].journal) and rest.duplicate == 0
+    logged = [e for e in oplog.entries(profile.db, limit=20) if e.op_type == "TERMINAL_SYNC"]
+    assert logged[-1].details == {"reason": "cancelled by the user"}

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from app.profile import Profile, open_profile
-from devices.sim_world import STATE_FILE
+from devices.sim_world import STATE_FILE, SimulatedWorld
 from tests.conftest import MemoryKeyring
 from ui.add_terminal_wizard import AddTerminalWizard
 from ui.main_window import MainWindow
@@ -97,3 +97,25 @@ def test_unpair_asks_first_and_keeps_history(qtbot: QtBot, window,
                     win.terminals.model.views[0].status == "RETIRED", timeout=10_000)
     assert json.loads((world / STATE_FILE).read_text())["SIMB20260002"]["paired_key"] == ""
     assert profile.db.execute("SELECT count(*) FROM txn").fetchone()[0] > 0
+
+
+def test_sync_now_can_be_cancelled(qtbot: QtBot, window) -> None:
+    win, profile, world = window
+    wizard = _walk_wizard(qtbot, win, world, 1, answer=True)
+    qtbot.waitUntil(lambda: wizard.compare.isComplete(), timeout=10_000)
+    wizard.next()
+    wizard.done_page.sync_now.setChecked(False)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: len(win.terminals.model.views) == 1, timeout=10_000)
+    page = win.terminals
+    page.sync_now()
+    assert page.cancel_button.isVisible()
+    page.cancel_button.click()
+    qtbot.waitUntil(lambda: "cancelled" in page.activity.text(), timeout=10_000)
+    assert not page.cancel_button.isVisible()
+    kept = profile.db.execute("SELECT count(*) FROM txn").fetchone()[0]
+    assert 0 < kept < len(SimulatedWorld(world).terminal("SIM00002").journal)
+    page.sync_now()
+    qtbot.waitUntil(lambda: "new" in page.activity.text() and not page.cancel_button.isVisible(),
+                    timeout=20_000)
+    assert profile.db.execute("SELECT count(*) FROM txn").fetchone()[0] > kept

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QStackedLayout,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import terminal_actions as actions
 from app.errors import PosDeskError
+from app.progress import Cancelled, Progress
 from app.terminal_status import HEARTBEAT_S
 from ui.add_terminal_wizard import AddTerminalWizard
 from ui.device_context import DeviceContext
@@ -76,12 +78,27 @@ class TerminalsPage(QWidget):
         self.stack.addWidget(self.empty)
         self.activity = QLabel()
         self.activity.setObjectName("pageSubtitle")
+        self.activity.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 0)           # pages keep coming until the terminal says so
+        self.progress_bar.setMaximumWidth(160)
+        self.cancel_button = QPushButton(self.tr("Cancel sync"))
+        self.cancel_button.clicked.connect(self._cancel_sync)
+        self.progress_timer = QTimer(self)
+        self.progress_timer.timeout.connect(self._show_progress)
+        self._progress: Progress | None = None
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.activity, 1)
+        status_row.addWidget(self.progress_bar)
+        status_row.addWidget(self.cancel_button)
+        self.progress_bar.hide()
+        self.cancel_button.hide()
 
         layout = QVBoxLayout(self)
         layout.addWidget(header)
         layout.addLayout(buttons)
         layout.addLayout(self.stack)
-        layout.addWidget(self.activity)
+        layout.addLayout(status_row)
 
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
@@ -175,28 +192,69 @@ class TerminalsPage(QWidget):
             v.terminal_id for v in self.model.views
             if v.paired and v.status not in ("BLOCKED", "RETIRED")]
         ctx = self.context
-        self.sync_button.setEnabled(False)
-        self._say(self.tr("Syncing %1…").replace("%1", ", ".join(ids)))
+        progress = Progress()
+        self._start_progress(progress, ids)
 
         def work() -> list[tuple[str, int | str]]:   # device thread: no widgets here
             outcomes: list[tuple[str, int | str]] = []
             for terminal_id in ids:
                 try:
                     result = actions.sync_one(ctx.profile, ctx.registry, terminal_id,
-                                              ctx.secrets)
+                                              ctx.secrets, progress)
                     outcomes.append((terminal_id, result.new))
                 except PosDeskError as exc:
                     outcomes.append((terminal_id, exc.message))
             return outcomes
 
         def done(outcomes: list[tuple[str, int | str]]) -> None:
+            self._stop_progress()
             self._say(" · ".join(
                 self.tr("%1: %2 new").replace("%1", tid).replace("%2", f"{got:,}")
                 if isinstance(got, int) else f"{tid}: {got}" for tid, got in outcomes))
             self.transactions_changed.emit()
             self.refresh()
 
-        ctx.thread.run(work, done, self._report, owner=self)
+        def failed(error: BaseException) -> None:
+            self._stop_progress()
+            if isinstance(error, Cancelled):
+                self._say(self.tr("Sync cancelled. What arrived is saved; Sync now continues "
+                                  "where it stopped."))
+                self.transactions_changed.emit()
+            else:
+                self._report(error)
+            self.refresh()
+
+        ctx.thread.run(work, done, failed, owner=self)
+
+    def _start_progress(self, progress: Progress, ids: list[str]) -> None:
+        self._progress = progress
+        self.sync_button.setEnabled(False)
+        self._say(self.tr("Syncing %1…").replace("%1", ", ".join(ids)))
+        self.progress_bar.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.progress_timer.start(200)
+
+    def _show_progress(self) -> None:
+        if self._progress is None:
+            return
+        pages, _, message = self._progress.snapshot()
+        if pages:
+            terminal_id, _, new = message.partition(": ")
+            self._say(self.tr("Syncing %1: page %2, %3 new so far…").replace("%1", terminal_id)
+                      .replace("%2", str(pages)).replace("%3", new))
+
+    def _cancel_sync(self) -> None:
+        if self._progress is not None:
+            self._progress.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _stop_progress(self) -> None:
+        self._progress = None
+        self.progress_timer.stop()
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+        self._update_buttons()
 
     def rename(self) -> None:
         view = self._selected_view()
