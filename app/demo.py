@@ -20,16 +20,13 @@ from app.profile import KIND_DEMO, Profile, open_profile
 from app.progress import Progress
 from app.shanghai_time import now_ms, today_cn
 from app.storage import get_setting, set_setting
-from app.terminals import TerminalRecord, add_terminal
+from app.terminals import add_simulated_terminal
 from app.transactions import Transaction, TransactionWriter
 from devices import sim_journal
 from devices.sim_journal import DEFAULT_SEED, DEMO_PROFILES
 
 DEFAULT_DAYS = 366
-DEMO_TERMINALS = tuple(
-    TerminalRecord(p.terminal_id, p.label, p.vendor, p.model, p.serial, p.firmware,
-                   p.terminal_type, p.transport, p.capabilities, is_simulated=True)
-    for p in DEMO_PROFILES)
+DEMO_TERMINALS = DEMO_PROFILES
 __all__ = ["DEFAULT_DAYS", "DEFAULT_SEED", "DEMO_TERMINALS", "DemoSummary",
            "create_demo_profile", "fill_demo", "generate"]
 
@@ -62,7 +59,7 @@ def fill_demo(profile: Profile, *, seed: int = DEFAULT_SEED, end: dt.date | None
     db = profile.db
     set_setting(db, "profile_kind", KIND_DEMO)
     for terminal in DEMO_TERMINALS:
-        add_terminal(db, profile.oplog, terminal)
+        add_simulated_terminal(db, profile.oplog, terminal)
     end = end or today_cn()
     writer = TransactionWriter(db, profile.oplog)
     new = 0

@@ -1,5 +1,5 @@
-"""Terminal records (spec 12.2, 12.3). Pairing, policy and status arrive with the
-terminals issue; this holds the record and how it is written."""
+"""Terminal records (spec 12.2, 12.3): how the list shows them, renaming, and the demo's
+simulated terminals. Pairing lives in terminal_pairing.py, syncing in terminal_sync.py."""
 
 from __future__ import annotations
 
@@ -10,10 +10,16 @@ import sqlite_utils
 
 from app import oplog as ops
 from app.oplog import OperationLog
+from app.profile import Profile
+from app.shanghai_time import now_ms
+from app.terminal_status import effective_status
+from devices.sim_journal import TerminalProfile
 
 
 @dataclass(frozen=True)
-class TerminalRecord:
+class TerminalView:
+    """A terminal as the list shows it, with its status worked out for now."""
+
     terminal_id: str
     label: str
     vendor: str
@@ -22,28 +28,58 @@ class TerminalRecord:
     firmware: str
     terminal_type: str
     transport: str
-    capabilities: tuple[str, ...] = field(default_factory=tuple)
-    is_simulated: bool = False
+    status: str
+    battery: int | None
+    signal_dbm: int | None
+    link: str | None
+    last_seen_utc_ms: int | None
+    last_sync_utc_ms: int | None
+    last_error: str | None
+    policy_status: str | None
+    policy_reason: str | None
+    paired: bool
+    capabilities: list[str] = field(default_factory=list)
 
 
-def add_terminal(db: sqlite_utils.Database, oplog: OperationLog, terminal: TerminalRecord) -> bool:
-    """Insert the terminal unless it is known; returns True when it was new."""
+def list_terminals(db: sqlite_utils.Database) -> list[TerminalView]:
+    now = now_ms()
+    views = []
+    for row in db.query("SELECT * FROM terminals ORDER BY terminal_id"):
+        views.append(TerminalView(
+            terminal_id=row["terminal_id"], label=row["label"] or row["terminal_id"],
+            vendor=row["vendor"] or "", model=row["model"] or "", serial=row["serial"] or "",
+            firmware=row["firmware"] or "", terminal_type=row["terminal_type"] or "",
+            transport=row["transport"] or "",
+            status=effective_status(row["status"], row["last_seen_utc_ms"], now),
+            battery=row["battery"], signal_dbm=row["signal_dbm"], link=row["link"],
+            last_seen_utc_ms=row["last_seen_utc_ms"], last_sync_utc_ms=row["last_sync_utc_ms"],
+            last_error=row["last_error"], policy_status=row["policy_status"],
+            policy_reason=row["policy_reason"], paired=row["key_ref"] is not None,
+            capabilities=json.loads(row["capabilities"] or "[]")))
+    return views
+
+
+def rename_terminal(profile: Profile, terminal_id: str, label: str) -> None:
+    label = label.strip()
+    if not label:
+        raise ValueError("A terminal's name cannot be empty.")
+    profile.db.execute("UPDATE terminals SET label = ? WHERE terminal_id = ?", [label, terminal_id])
+
+
+def add_simulated_terminal(db: sqlite_utils.Database, oplog: OperationLog,
+                           profile: TerminalProfile) -> bool:
+    """The demo's terminals: listed with their history, never paired. True when new."""
     with db.atomic():
         cursor = db.execute(
             "INSERT INTO terminals (terminal_id, label, vendor, model, serial, firmware, "
-            "terminal_type, transport, capabilities, is_simulated) VALUES (?,?,?,?,?,?,?,?,?,?) "
+            "terminal_type, transport, capabilities, is_simulated) VALUES (?,?,?,?,?,?,?,?,?,1) "
             "ON CONFLICT(terminal_id) DO NOTHING",
-            [terminal.terminal_id, terminal.label, terminal.vendor, terminal.model,
-             terminal.serial, terminal.firmware, terminal.terminal_type, terminal.transport,
-             json.dumps(list(terminal.capabilities)), int(terminal.is_simulated)],
-        )
+            [profile.terminal_id, profile.label, profile.vendor, profile.model, profile.serial,
+             profile.firmware, profile.terminal_type, profile.transport,
+             json.dumps(list(profile.capabilities))])
         if cursor.rowcount:
             oplog.append(ops.TERMINAL_ADDED, target_type="terminal",
-                         target_id=terminal.terminal_id,
-                         details={"vendor": terminal.vendor, "model": terminal.model,
-                                  "simulated": terminal.is_simulated})
+                         target_id=profile.terminal_id,
+                         details={"vendor": profile.vendor, "model": profile.model,
+                                  "simulated": True})
     return bool(cursor.rowcount)
-
-
-def list_terminals(db: sqlite_utils.Database) -> list[dict[str, object]]:
-    return list(db.query("SELECT * FROM terminals ORDER BY terminal_id"))

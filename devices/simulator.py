@@ -42,7 +42,7 @@ class Faults:
     stall: bool = False                     # stop answering until cleared
     disconnect_after_entries: int | None = None   # drop the link inside the next journal page
     disconnect_on_page: int | None = None   # ...or inside the Nth journal page from now
-    leak_track_data: bool = False           # put a track-2 field in the next journal page
+    leak_track_data: str = ""               # put this as a track-2 field in the next page
 
 
 @dataclass
@@ -196,8 +196,8 @@ class SimulatedTerminal:
         size = max(1, min(int(request.body.get("max", MAX_PAGE)), MAX_PAGE))
         page = _fitting_page(self.journal[after:after + size])
         if self.faults.leak_track_data and page:
-            self.faults.leak_track_data = False
-            page[0]["track2"] = ";4111111111111111=26121011234567890?"
+            page[0]["track2"] = self.faults.leak_track_data
+            self.faults.leak_track_data = ""
         end = after + len(page)
         self._send(request.reply({"entries": page, "next_cursor": str(end),
                                   "more": end < len(self.journal)}))

@@ -154,7 +154,7 @@ def test_leaked_track_data_is_refused_and_logged(profile: Profile, usb_rig,
                                                  memory_keyring: MemoryKeyring) -> None:
     _, terminals, connect = usb_rig
     identity, client = _pair(profile, connect)
-    terminals[0].faults.leak_track_data = True
+    terminals[0].faults.leak_track_data = ";4111111111111111=26121011234567890?"   # D03
     with pytest.raises(SensitiveDataError, match="track2"):
         sync_terminal(profile, identity.terminal_id, client, SecretStore())
     assert profile.db.execute("SELECT count(*) FROM txn").fetchone()[0] == 0
