@@ -65,7 +65,8 @@ def fill_demo(profile: Profile, *, seed: int = DEFAULT_SEED, end: dt.date | None
     new = 0
     # Nothing after this instant: a demo ending today stops at the current minute.
     for done, batch in enumerate(_weekly_batches(seed, end, days, now_ms()), start=1):
-        new += writer.write(batch, source_kind="DEMO", source_ref=f"demo seed {seed}").new
+        new += writer.write(batch, source_kind="DEMO", source_ref=f"demo seed {seed}",
+                            log_batch=False).new          # DEMO_CREATED records the summary
         if progress:
             progress.update(done, math.ceil(days / 7), "Generating demo transactions")
     if get_setting(db, "demo_complete") != "1":

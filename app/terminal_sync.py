@@ -100,7 +100,8 @@ def _pull(profile: Profile, terminal_id: str, client: TerminalClient,
         except ValueError as exc:
             raise ProtocolError(f"journal entry after cursor {cursor}: {exc}") from exc
         with db.atomic():
-            written = writer.write(records, source_kind="SYNC", source_ref=terminal_id)
+            written = writer.write(records, source_kind="SYNC", source_ref=terminal_id,
+                                   log_batch=False)   # TERMINAL_SYNC records the summary
             _set_cursor(profile, terminal_id, page.next_cursor)
         pages, new, duplicate = pages + 1, new + written.new, duplicate + written.duplicate
         cursor = page.next_cursor

@@ -106,27 +106,29 @@ class TransactionWriter:
         self.oplog = oplog
 
     def write(self, records: Iterable[Transaction], *, source_kind: str,
-              source_ref: str) -> WriteResult:
+              source_ref: str, log_batch: bool = True) -> WriteResult:
         """Write a batch all-or-nothing; returns how many rows were new and how many known.
 
         Every record is checked before anything is written. A record carrying card data is
         refused: the refusal is logged (field name only) and nothing of the batch is kept.
+        Callers that record one summary for many batches (a sync, the demo) pass
+        `log_batch=False`.
         """
-        return self._run(records, source_kind, source_ref, keep=True)
+        return self._run(records, source_kind, source_ref, keep=True, log=log_batch)
 
     def preview(self, records: Iterable[Transaction], *, source_kind: str,
                 source_ref: str) -> WriteResult:
         """What `write` would do (a dry run): really written, then rolled back."""
-        return self._run(records, source_kind, source_ref, keep=False)
+        return self._run(records, source_kind, source_ref, keep=False, log=False)
 
     def _run(self, records: Iterable[Transaction], source_kind: str, source_ref: str,
-             keep: bool) -> WriteResult:
+             keep: bool, log: bool) -> WriteResult:
         batch = list(records)
         for index, record in enumerate(batch):
             self._check(record, index, source_ref)
         try:
             with self.db.atomic():
-                result = self._insert(batch, source_kind, source_ref, log=keep)
+                result = self._insert(batch, source_kind, source_ref, log=log)
                 if not keep:
                     raise _RollBack(result)
         except _RollBack as rolled_back:

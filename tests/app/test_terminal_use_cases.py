@@ -207,3 +207,14 @@ def test_cancelled_sync_keeps_whole_pages_and_resumes(profile: Profile, usb_rig,
     assert kept + rest.new == len(terminals[0].journal) and rest.duplicate == 0
     logged = [e for e in oplog.entries(profile.db, limit=20) if e.op_type == "TERMINAL_SYNC"]
     assert logged[-1].details == {"reason": "cancelled by the user"}
+
+
+def test_one_sync_is_one_entry_in_the_activity_log(profile: Profile, usb_rig,
+                                                   memory_keyring: MemoryKeyring) -> None:
+    _, _, connect = usb_rig
+    identity, client = _pair(profile, connect)
+    before = profile.db.execute("SELECT count(*) FROM oplog").fetchone()[0]
+    result = sync_terminal(profile, identity.terminal_id, client, SecretStore())
+    after = profile.db.execute("SELECT count(*) FROM oplog").fetchone()[0]
+    assert result.pages > 1 and after - before == 1
+    assert oplog.entries(profile.db)[0].details["new"] == result.new
