@@ -1,0 +1,71 @@
+"""Bluetooth discovery through QtBluetooth against a fake BlueZ (python-dbusmock's bluez5
+template on a private system bus)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+dbusmock = pytest.importorskip("dbusmock")
+from dbusmock import DBusTestCase  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def bluez() -> Iterator[object]:
+    saved = os.environ.get("DBUS_SYSTEM_BUS_ADDRESS")
+    DBusTestCase.start_system_bus()
+    server, _ = DBusTestCase.spawn_server_template("bluez5", {}, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    import dbus
+
+    mock = dbus.Interface(DBusTestCase.get_dbus(system_bus=True).get_object("org.bluez", "/"),
+                          "org.bluez.Mock")
+    try:
+        yield mock
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        DBusTestCase.tearDownClass()
+        if saved is None:
+            os.environ.pop("DBUS_SYSTEM_BUS_ADDRESS", None)
+        else:
+            os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = saved
+
+
+def _discover_in_fresh_process(timeout_ms: int) -> list[list[str]] | str:
+    """Discovery in its own interpreter: QtBluetooth misses adapters when keyring's backend
+    discovery (dbus-python with a GLib main loop) ran earlier in the process — a known issue
+    to solve with the Bluetooth data link; the test must not depend on test order."""
+    code = (
+        "import json, sys\n"
+        "from devices.bluetooth import BluetoothUnavailable, discover\n"
+        "try:\n"
+        f"    found = discover(timeout_ms={timeout_ms})\n"
+        "except BluetoothUnavailable as exc:\n"
+        "    print(json.dumps(str(exc))); sys.exit(0)\n"
+        "print(json.dumps([[f.vendor, f.model, f.serial, f.address] for f in found]))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                            cwd=Path(__file__).resolve().parents[2], check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_no_adapter_is_explained_not_crashed(bluez) -> None:
+    outcome = _discover_in_fresh_process(500)
+    assert isinstance(outcome, str) and "not available" in outcome
+
+
+def test_readers_are_found_and_other_devices_ignored(bluez) -> None:
+    bluez.AddAdapter("hci0", "posdesk-test")
+    bluez.AddDevice("hci0", "11:22:33:44:55:66", "Sunmi-P2 SN7788")
+    bluez.AddDevice("hci0", "AA:BB:CC:DD:EE:FF", "Living room speaker")
+    found = _discover_in_fresh_process(1500)
+    assert isinstance(found, list)
+    assert [f[:3] for f in found] == [["Sunmi", "Sunmi-P2", "SN7788"]]
+    assert found[0][3].split(":", 1)[0] in ("ble", "rfcomm")
+    assert found[0][3].endswith("11:22:33:44:55:66")
