@@ -38,9 +38,10 @@ def bluez() -> Iterator[object]:
 
 
 def _discover_in_fresh_process(timeout_ms: int) -> list[list[str]] | str:
-    """Discovery in its own interpreter: QtBluetooth misses adapters when keyring's backend
-    discovery (dbus-python with a GLib main loop) ran earlier in the process — a known issue
-    to solve with the Bluetooth data link; the test must not depend on test order."""
+    """Discovery in its own interpreter. libdbus (shared by QtDBus and dbus-python) reads the
+    bus addresses from the environment once, at first use; keyring's KWallet probe uses it
+    early, before this module's fake system bus exists, so in-process Qt would keep talking to
+    the real (absent) system bus. A user's process never changes DBUS_SYSTEM_BUS_ADDRESS."""
     code = (
         "import json, sys\n"
         "from devices.bluetooth import BluetoothUnavailable, discover\n"
