@@ -11,7 +11,7 @@ import dataclasses
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -19,7 +19,7 @@ import sqlite_utils
 from app import oplog as ops
 from app.carddata import guard_record
 from app.errors import SensitiveDataError
-from app.hash_chain import chain_head, set_chain_head
+from app.hash_chain import GENESIS_HASH, chain_head, set_chain_head
 from app.oplog import OperationLog
 from app.shanghai_time import cn_date, cn_year
 
@@ -91,7 +91,9 @@ _RECORD_FIELDS = tuple(
     f.name for f in dataclasses.fields(Transaction) if f.name != "parent_trace_id")
 COLUMNS = ("app_txn_uuid", "dedup_key", "source_kind", "source_ref", *_RECORD_FIELDS,
            "cn_date", "cn_year", "parent_txn_id", "prev_hash", "row_hash")
-_INSERT = f"INSERT INTO txn ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})"
+_INSERT_COLUMNS = ("id", *COLUMNS)
+_INSERT = (f"INSERT INTO txn ({', '.join(_INSERT_COLUMNS)}) "
+           f"VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})")
 
 
 @dataclass(frozen=True)
@@ -156,31 +158,57 @@ class TransactionWriter:
 
     def _insert(self, batch: list[Transaction], source_kind: str, source_ref: str,
                 log: bool) -> WriteResult:
+        """Known keys and parents are looked up once per batch, ids are given out here (so a
+        refund can point at a sale of the same batch), rows go in with one executemany."""
         count, head = chain_head(self.db, CHAIN)
-        new = duplicate = 0
-        seen: set[str] = set()
+        known = self._existing_keys([r.dedup_key() for r in batch])
+        parents = self._parent_ids(batch)
+        next_id = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM txn").fetchone()[0])
+        rows: list[list[object]] = []
         for record in batch:
             key = record.dedup_key()
-            if key in seen or self._exists(key):
-                duplicate += 1
+            if key in known:
                 continue
-            seen.add(key)
-            values = self._row(record, key, source_kind, source_ref, head)
-            self.db.execute(_INSERT, [values[c] for c in COLUMNS])
+            known.add(key)
+            parent = parents.get((record.parent_trace_id or "", record.terminal_id or ""))
+            values = self._row(record, key, source_kind, source_ref, head, parent)
+            values["id"] = next_id
+            parents.setdefault((record.trace_id, record.terminal_id or ""), next_id)
+            next_id += 1
             head = str(values["row_hash"])
-            new += 1
-        if new and log:
-            set_chain_head(self.db, CHAIN, count + new, head)
+            rows.append([values[c] for c in _INSERT_COLUMNS])
+        if rows:
+            self.db.conn.executemany(_INSERT, rows)
+            set_chain_head(self.db, CHAIN, count + len(rows), head)
+        result = WriteResult(len(rows), len(batch) - len(rows))
+        if rows and log:
             self.oplog.append(ops.TRANSACTIONS_WRITTEN, target_type=source_kind.lower(),
-                              target_id=source_ref, details={"new": new, "duplicate": duplicate})
-        return WriteResult(new, duplicate)
+                              target_id=source_ref,
+                              details={"new": result.new, "duplicate": result.duplicate})
+        return result
 
-    def _exists(self, key: str) -> bool:
-        found = self.db.execute("SELECT 1 FROM txn WHERE dedup_key = ?", [key]).fetchone()
-        return found is not None
+    def _existing_keys(self, keys: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(keys)), 500):
+            marks = ",".join("?" for _ in chunk)
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT dedup_key FROM txn WHERE dedup_key IN ({marks})", chunk).fetchall())
+        return found
+
+    def _parent_ids(self, batch: list[Transaction]) -> dict[tuple[str, str], int]:
+        """(trace id, terminal id) → row id of the originals this batch refers to."""
+        wanted = sorted({r.parent_trace_id for r in batch if r.parent_trace_id})
+        found: dict[tuple[str, str], int] = {}
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" for _ in chunk)
+            for trace_id, terminal_id, row_id in self.db.execute(
+                    f"SELECT trace_id, coalesce(terminal_id, ''), min(id) FROM txn "
+                    f"WHERE trace_id IN ({marks}) GROUP BY 1, 2", chunk).fetchall():
+                found[(trace_id, terminal_id)] = int(row_id)
+        return found
 
     def _row(self, record: Transaction, key: str, source_kind: str, source_ref: str,
-             prev_hash: str) -> dict[str, object]:
+             prev_hash: str, parent_id: int | None) -> dict[str, object]:
         values: dict[str, object] = {name: getattr(record, name) for name in _RECORD_FIELDS}
         values.update(
             app_txn_uuid=str(uuid.uuid5(_UUID_NAMESPACE, key)),
@@ -189,19 +217,33 @@ class TransactionWriter:
             source_ref=source_ref,
             cn_date=cn_date(record.ts_utc_ms),
             cn_year=cn_year(record.ts_utc_ms),
-            parent_txn_id=self._parent_id(record),
+            parent_txn_id=parent_id,
             prev_hash=prev_hash,
         )
         values["row_hash"] = txn_row_hash(values)
         return values
 
-    def _parent_id(self, record: Transaction) -> int | None:
-        if not record.parent_trace_id:
-            return None
-        row = self.db.execute(
-            "SELECT id FROM txn WHERE trace_id = ? AND coalesce(terminal_id, '') = ? "
-            "ORDER BY id LIMIT 1", [record.parent_trace_id, record.terminal_id or ""]).fetchone()
-        return int(row[0]) if row else None
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def verify_txn_chain(db: sqlite_utils.Database) -> tuple[bool, int | None, int]:
+    """(intact, first broken row id or None, rows checked): each row follows the one before
+    it and still hashes to its row_hash; the head matches the last row (spec 7.1)."""
+    expected = GENESIS_HASH
+    checked = 0
+    names = [c for c in COLUMNS if c != "row_hash"]
+    cursor = db.execute(f"SELECT id, {', '.join(COLUMNS)} FROM txn ORDER BY id")
+    for row in cursor:
+        values = dict(zip(["id", *COLUMNS], row, strict=True))
+        if values["prev_hash"] != expected or \
+                txn_row_hash({n: values[n] for n in names}) != values["row_hash"]:
+            return False, int(values["id"]), checked
+        expected = str(values["row_hash"])
+        checked += 1
+    return chain_head(db, CHAIN) == (checked, expected), None, checked
 
 
 class _RollBack(Exception):

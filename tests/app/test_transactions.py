@@ -105,3 +105,27 @@ def test_each_written_batch_is_in_the_operation_log(memory_log: OperationLog) ->
     entry = oplog.entries(memory_log.db)[0]
     assert entry.op_type == oplog.TRANSACTIONS_WRITTEN
     assert entry.target_id == "a.csv" and entry.details == {"new": 4, "duplicate": 0}
+
+
+def test_chain_holds_across_batches_that_log_no_summary(memory_log: OperationLog) -> None:
+    """Sync and the demo write many batches with log_batch=False: the chain must not care."""
+    from app.transactions import verify_txn_chain
+
+    writer = TransactionWriter(memory_log.db, memory_log)
+    for start in (0, 5, 10):
+        writer.write([_sale(n) for n in range(start, start + 5)], source_kind="SYNC",
+                     source_ref="T", log_batch=False)
+    assert verify_txn_chain(memory_log.db) == (True, None, 15)
+    memory_log.db.execute("DROP TRIGGER txn_append_only")
+    memory_log.db.execute("UPDATE txn SET amount_fen = 1 WHERE id = 7")
+    assert verify_txn_chain(memory_log.db) == (False, 7, 6)
+
+
+def test_refund_in_the_same_batch_as_its_sale_is_linked(memory_log: OperationLog) -> None:
+    writer = TransactionWriter(memory_log.db, memory_log)
+    refund = _sale(9, trace_id="R-9", txn_type="REFUND", amount_fen=-100,
+                   parent_trace_id="T-0008")
+    writer.write([_sale(8), refund, _sale(8)], source_kind="SYNC", source_ref="T")
+    rows = dict(memory_log.db.execute("SELECT trace_id, parent_txn_id FROM txn").fetchall())
+    sale = memory_log.db.execute("SELECT id FROM txn WHERE trace_id = 'T-0008'").fetchone()[0]
+    assert rows == {"T-0008": None, "R-9": sale}
