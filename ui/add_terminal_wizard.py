@@ -39,6 +39,7 @@ from devices.vendors import udev_rules
 from ui import labels
 from ui.device_context import DeviceContext
 from ui.pages.settings_page import keyring_problem_text
+from ui.shiboken_workaround import emit
 
 
 class AddTerminalWizard(QWizard):
@@ -163,7 +164,7 @@ class DiscoverPage(QWizardPage):
         else:
             self.status.setText(self.tr("No terminal found. Check the cable or switch the "
                                         "terminal on, then search again."))
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(str(error))
@@ -299,8 +300,8 @@ class ComparePage(QWizardPage):
         self.differ.hide()
         self.question.hide()
         self.result.setText(self.tr("Paired. The key is kept in this computer's keyring."))
-        self.wiz.paired.emit(identity.terminal_id)
-        self.completeChanged.emit()
+        emit(self.wiz.paired, identity.terminal_id)
+        emit(self.completeChanged)
 
     def _failed(self, error: BaseException) -> None:
         self.match.hide()
@@ -345,7 +346,7 @@ class DonePage(QWizardPage):
             wiz = self.wiz
             ctx.thread.run(lambda: actions.sync_one(ctx.profile, ctx.registry,
                                                     identity.terminal_id, ctx.secrets),
-                           lambda _: wiz.synced.emit(),
-                           lambda error: wiz.sync_failed.emit(
+                           lambda _: emit(wiz.synced),
+                           lambda error: emit(wiz.sync_failed,
                                getattr(error, "message", None) or str(error)))
         return True

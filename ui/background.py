@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from ui.shiboken_workaround import emit
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -62,7 +64,7 @@ class _Job(QRunnable):
 
     def _deliver(self, signal: Signal, value: object) -> None:
         try:
-            signal.emit(value)  # type: ignore[attr-defined]
+            emit(signal, value)
         except RuntimeError:    # the page that asked is gone: nobody to tell
             log.info("background result dropped: its page has closed")
 
@@ -73,7 +75,8 @@ _live: set[_Relay] = set()
 def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None],
                       on_failure: Callable[[BaseException], None],
                       owner: QObject | None = None,
-                      executor: concurrent.futures.Executor | None = None) -> None:
+                      executor: concurrent.futures.Executor | None = None
+                      ) -> concurrent.futures.Future[None] | None:
     """Call `work()` off the GUI thread; then one of the callbacks on the GUI thread.
 
     With an `owner` (the page that asked), the result is dropped if the owner is gone by
@@ -88,8 +91,8 @@ def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None]
     job = _Job(work, relay)
     if executor is None:
         QThreadPool.globalInstance().start(job)
-    else:
-        executor.submit(job.run)
+        return None
+    return executor.submit(job.run)
 
 
 class _Asker(QObject):
@@ -127,21 +130,31 @@ class DeviceThread:
         self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="device")
         self._asker = _Asker()        # created on the GUI thread, so its slot runs there
         self.closed = False
+        self._pending: list[concurrent.futures.Future[None]] = []
 
     def run(self, work: Callable[[], Any], on_success: Callable[[Any], None],
             on_failure: Callable[[BaseException], None], owner: QObject | None = None) -> None:
         """Queue work; once the thread is shut down (the window closed) it is dropped."""
-        if not self.closed:
-            run_in_background(work, on_success, on_failure, owner, self.executor)
+        if self.closed:
+            return
+        future = run_in_background(work, on_success, on_failure, owner, self.executor)
+        self._pending = [f for f in self._pending if not f.done()]
+        if future is not None:
+            self._pending.append(future)
 
     def ask_gui(self, ask: Callable[[Callable[[Any], None]], None],
                 timeout_s: float = 600, default: Any = None) -> Any:
         """From the device thread: let the GUI thread ask the person (it calls `reply` with
         the answer, now or later) and wait for it. No answer in time counts as `default`."""
         question = _Question(ask)
-        self._asker.asked.emit(question)
+        emit(self._asker.asked, question)
         return question.answer if question.done.wait(timeout_s) else default
 
-    def shutdown(self) -> None:
+    def shutdown(self, last: Callable[[], None] | None = None) -> None:
+        """Drop queued work, let the running job finish, run `last` on the thread, stop."""
         self.closed = True
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        for future in self._pending:
+            future.cancel()
+        if last is not None:
+            self.executor.submit(last)
+        self.executor.shutdown(wait=True)

@@ -40,5 +40,4 @@ class DeviceContext:
             if self._view is not None:
                 self._view.close()
                 self._view = None
-        self.thread.executor.submit(close_view)
-        self.thread.shutdown()
+        self.thread.shutdown(last=close_view)

@@ -28,6 +28,7 @@ from ui.pages.activity_page import ActivityPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.terminals_page import TerminalsPage
 from ui.pages.transactions_page import TransactionsPage
+from ui.shiboken_workaround import emit
 from ui.style import icon
 
 
@@ -130,10 +131,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         if self.profile.is_demo:
             own = file_menu.addAction(self.tr("Open &my own data"))
-            own.triggered.connect(lambda: self.switch_profile.emit("own"))
+            own.triggered.connect(lambda: emit(self.switch_profile, "own"))
         else:
             demo = file_menu.addAction(self.tr("Open the &demo"))
-            demo.triggered.connect(lambda: self.switch_profile.emit("demo"))
+            demo.triggered.connect(lambda: emit(self.switch_profile, "demo"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -20,6 +20,7 @@ from app.doctor import Fact, gather
 from app.secrets import KeyringStatus, SecretStore
 from ui.background import run_in_background
 from ui.pages.page_parts import PageHeader
+from ui.shiboken_workaround import emit
 
 
 class SettingsPage(QWidget):
@@ -39,7 +40,7 @@ class SettingsPage(QWidget):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(language_preference), 0))
         self.language.currentIndexChanged.connect(
-            lambda _: self.language_chosen.emit(self.language.currentData()))
+            lambda _: emit(self.language_chosen, self.language.currentData()))
         language_box = QGroupBox(self.tr("Language"))
         language_form = QFormLayout(language_box)
         language_form.addRow(self.tr("&Display language:"), self.language)

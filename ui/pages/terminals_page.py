@@ -31,6 +31,7 @@ from ui.add_terminal_wizard import AddTerminalWizard
 from ui.device_context import DeviceContext
 from ui.models.terminals_model import TerminalsModel
 from ui.pages.page_parts import PageHeader, data_table
+from ui.shiboken_workaround import emit
 
 REFRESH_MS = 5_000
 
@@ -161,7 +162,7 @@ class TerminalsPage(QWidget):
             self.backoff.succeeded(terminal_id)
             if result is not None:
                 self._say(self.tr("%1 is back and was synced.").replace("%1", terminal_id))
-                self.transactions_changed.emit()
+                emit(self.transactions_changed)
             self.refresh()
 
         def failed(error: BaseException) -> None:
@@ -211,7 +212,7 @@ class TerminalsPage(QWidget):
             self._say(" · ".join(
                 self.tr("%1: %2 new").replace("%1", tid).replace("%2", f"{got:,}")
                 if isinstance(got, int) else f"{tid}: {got}" for tid, got in outcomes))
-            self.transactions_changed.emit()
+            emit(self.transactions_changed)
             self.refresh()
 
         def failed(error: BaseException) -> None:
@@ -219,7 +220,7 @@ class TerminalsPage(QWidget):
             if isinstance(error, Cancelled):
                 self._say(self.tr("Sync cancelled. What arrived is saved; Sync now continues "
                                   "where it stopped."))
-                self.transactions_changed.emit()
+                emit(self.transactions_changed)
             else:
                 self._report(error)
             self.refresh()
