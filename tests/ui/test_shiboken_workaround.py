@@ -16,3 +16,16 @@ def test_emitting_many_times_keeps_true_alive() -> None:
         emit(probe.ping)
     assert len(received) == 2_000
     assert sys.getrefcount(True) >= before
+
+
+def test_ui_code_emits_only_through_the_helper() -> None:
+    """A direct `.emit(` in ui/ would bring the leak back."""
+    import re
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "ui"
+    offenders = [f"{path.relative_to(ui.parent)}:{number}"
+                 for path in ui.rglob("*.py") if path.name != "shiboken_workaround.py"
+                 for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+                 if re.search(r"\.emit\(", line)]
+    assert offenders == []
