@@ -27,7 +27,8 @@ def connect(registry: DeviceRegistry, address: str, timeout_s: float = 3.0) -> T
     try:
         return TerminalClient(registry.open(address), timeout_s)
     except TransportError as exc:
-        raise TerminalError(f"Cannot reach the terminal at {address}: {exc}") from exc
+        raise TerminalError(f"Cannot reach the terminal at {address}: {exc}",
+                            why="unreachable", detail=str(exc)) from exc
 
 
 def pair_at(profile: Profile, registry: DeviceRegistry, address: str,
@@ -91,7 +92,8 @@ def check_in(profile: Profile, registry: DeviceRegistry, terminal_id: str,
         client.link.reset()
         if isinstance(exc, TransportError):
             mark_unreachable(profile, terminal_id, str(exc))
-        raise TerminalError(f"{terminal_id} did not answer: {exc}") from exc
+        raise TerminalError(f"{terminal_id} did not answer: {exc}", why="unreachable",
+                            detail=str(exc)) from exc
     finally:
         client.link.transport.close()
     if was and was[0] == "OFFLINE":
@@ -104,7 +106,7 @@ def _connect_paired(profile: Profile, registry: DeviceRegistry, terminal_id: str
                              [terminal_id]).fetchone()
     if row is None or not row[1]:
         raise NotPairedError(f"Terminal {terminal_id} is not paired with this computer. "
-                             "Pair it again to sync.")
+                             "Pair it again to sync.", why="not_paired")
     try:
         return connect(registry, row[0])
     except TerminalError as exc:

@@ -44,7 +44,7 @@ def load_key(secrets: SecretStore, ref: str | None) -> bytes:
     secret = secrets.get(ref) if ref else None
     if not secret:
         raise NotPairedError("This terminal is not paired with this computer (no key in the "
-                             "keyring). Pair it again.")
+                             "keyring). Pair it again.", why="not_paired")
     return base64.b64decode(secret)
 
 
@@ -53,20 +53,22 @@ def pair_terminal(profile: Profile, client: TerminalClient, *, transport: str, a
     status = secrets.status()
     if not status.usable:
         raise PairingRefusedError(f"Pairing needs the system keyring: {status.problem}",
-                                  reason="keyring")
+                                  reason="keyring", why="keyring")
     try:
         identity = client.identify()
         verdict = _check_policy(profile, identity, questions)
         pending = client.start_pairing()
         if not questions.codes_match(pending.comparison_code):
             client.link.reset()
-            _refuse(profile, identity, "the codes on the two screens did not match")
+            _refuse(profile, identity, "the codes on the two screens did not match",
+                    why="codes_differ")
         key = client.finish_pairing(pending)
     except PairingDeclined as exc:
-        _refuse(profile, identity, f"declined on the terminal ({exc})")
+        _refuse(profile, identity, f"declined on the terminal ({exc})", why="declined")
     except (ProtocolError, TransportError) as exc:
         client.link.reset()
-        raise TerminalError(f"The terminal stopped answering while pairing: {exc}") from exc
+        raise TerminalError(f"The terminal stopped answering while pairing: {exc}",
+                            why="stopped_answering") from exc
     secrets.put(key_ref(identity.serial), base64.b64encode(key).decode("ascii"))
     _save(profile, identity, transport, address, verdict)
     profile.oplog.append(ops.TERMINAL_PAIR, target_type="terminal", target_id=identity.terminal_id,
@@ -83,20 +85,22 @@ def _check_policy(profile: Profile, identity: Identity,
     if verdict.status == model_policy.BLOCKED:
         _refuse(profile, identity,
                 f"the model {identity.vendor} {identity.model} is blocked: {verdict.reason} "
-                f"(source: {verdict.source_notice})", policy=verdict)
+                f"(source: {verdict.source_notice})", policy=verdict, why="blocked")
     if verdict.status == model_policy.UNKNOWN and not questions.pair_unknown_model(identity):
         _refuse(profile, identity, "the model is on no approved list and was not confirmed",
-                policy=verdict)
+                policy=verdict, why="unknown_model")
     return verdict
 
 
-def _refuse(profile: Profile, identity: Identity, reason: str,
+def _refuse(profile: Profile, identity: Identity, reason: str, *, why: str,
             policy: model_policy.Verdict | None = None) -> NoReturn:
     profile.oplog.append(ops.TERMINAL_PAIR, target_type="terminal", target_id=identity.terminal_id,
                          result="FAIL", details={"vendor": identity.vendor,
                                                  "model": identity.model, "reason": reason})
-    raise PairingRefusedError(f"Pairing refused: {reason}.", reason=reason,
-                              policy=policy.status if policy else "")
+    raise PairingRefusedError(f"Pairing refused: {reason}.", reason=reason, why=why,
+                              policy=policy.status if policy else "",
+                              policy_reason=policy.reason if policy else "",
+                              source=policy.source_notice if policy else "")
 
 
 def _save(profile: Profile, identity: Identity, transport: str, address: str,

@@ -60,7 +60,7 @@ def sync_terminal(profile: Profile, terminal_id: str, client: TerminalClient,
         raise TerminalError(f"No terminal {terminal_id} is paired.")
     if row[1] == "BLOCKED":
         raise TerminalError(f"Terminal {terminal_id} is blocked by the model policy; its "
-                            "history stays viewable but it cannot sync.")
+                            "history stays viewable but it cannot sync.", why="blocked")
     try:
         client.login(load_key(secrets, row[0]))
         heartbeat(profile, terminal_id, client)
@@ -73,7 +73,8 @@ def sync_terminal(profile: Profile, terminal_id: str, client: TerminalClient,
         profile.oplog.append(ops.TERMINAL_SYNC, target_type="terminal", target_id=terminal_id,
                              result="FAIL", details={"reason": str(exc)})
         raise TerminalError(f"Sync with {terminal_id} stopped: {exc}. What was received so "
-                            "far is saved; sync again to continue.") from exc
+                            "far is saved; sync again to continue.", why="sync_stopped",
+                            detail=str(exc)) from exc
     except Cancelled:
         client.link.reset()
         profile.oplog.append(ops.TERMINAL_SYNC, target_type="terminal", target_id=terminal_id,

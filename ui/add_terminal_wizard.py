@@ -38,6 +38,7 @@ from devices.usb_backend import find_backend
 from devices.vendors import udev_rules
 from ui import labels
 from ui.device_context import DeviceContext
+from ui.error_messages import error_text
 from ui.pages.settings_page import keyring_problem_text
 from ui.shiboken_workaround import emit
 
@@ -307,7 +308,7 @@ class ComparePage(QWizardPage):
         self.match.hide()
         self.differ.hide()
         self.question.hide()
-        self.result.setText(getattr(error, "message", None) or str(error))
+        self.result.setText(error_text(error))
 
     def isComplete(self) -> bool:
         return self.paired_ok
@@ -347,6 +348,5 @@ class DonePage(QWizardPage):
             ctx.thread.run(lambda: actions.sync_one(ctx.profile, ctx.registry,
                                                     identity.terminal_id, ctx.secrets),
                            lambda _: emit(wiz.synced),
-                           lambda error: emit(wiz.sync_failed,
-                               getattr(error, "message", None) or str(error)))
+                           lambda error: emit(wiz.sync_failed, error_text(error)))
         return True

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from app.demo import create_demo_profile
 from app.errors import PosDeskError
@@ -22,6 +22,7 @@ from app.progress import Cancelled, Progress
 from app.storage import get_setting
 from ui.background import DeviceThread, run_in_background
 from ui.device_context import DeviceContext
+from ui.error_messages import show_error
 from ui.i18n import Translations, resolve_language
 from ui.main_window import MainWindow
 from ui.style import apply_style
@@ -158,32 +159,6 @@ def _show_progress(dialog: QProgressDialog, progress: Progress) -> None:
     if total:
         dialog.setMaximum(total)
         dialog.setValue(done)
-
-
-def show_error(parent: QWidget | None, error: BaseException) -> None:
-    QMessageBox.critical(parent, QCoreApplication.translate("Shell", "PosDesk"),
-                         error_text(error))
-
-
-def error_text(error: BaseException) -> str:
-    """The user's-language text for an app error, by its code; else its own message."""
-    code = getattr(error, "code", "")
-    facts = getattr(error, "facts", {})
-    texts = {
-        "profile_in_use": QCoreApplication.translate(
-            "Shell", "PosDesk is already open on the data folder %1 (process %2). Close that "
-            "window first, or open another data folder."),
-        "foreign_database": QCoreApplication.translate(
-            "Shell", "%1 is not a PosDesk database, so it was not opened and not changed. "
-            "Restore a backup, or choose another data folder."),
-        "newer_schema": QCoreApplication.translate(
-            "Shell", "%1 was written by a newer version of PosDesk. Update PosDesk to open "
-            "it; nothing was changed."),
-    }
-    if code in texts:
-        where = str(facts.get("data_dir") or facts.get("path") or "")
-        return texts[code].replace("%1", where).replace("%2", str(facts.get("pid", "")))
-    return getattr(error, "message", None) or str(error)
 
 
 def run_gui(data_dir: Path | None = None, demo: bool = False, language: str | None = None,

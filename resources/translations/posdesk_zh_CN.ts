@@ -665,6 +665,42 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <source>%1 was written by a newer version of PosDesk. Update PosDesk to open it; nothing was changed.</source>
         <translation>%1 由更新版本的 POS 管家写入。请升级 POS 管家后再打开；未做任何修改。</translation>
     </message>
+    <message>
+        <source>Pairing needs the system keyring, which is not available. See Settings for how to fix it.</source>
+        <translation>配对需要系统密钥环，但当前不可用。解决方法请见“设置”页面。</translation>
+    </message>
+    <message>
+        <source>The codes on the two screens did not match, so nothing was paired. Try again; if they differ again, someone may be interfering with the connection.</source>
+        <translation>两块屏幕上的配对码不一致，未进行配对。请重试；如果再次不一致，可能有人在干扰连接。</translation>
+    </message>
+    <message>
+        <source>The pairing was declined on the terminal.</source>
+        <translation>终端上拒绝了配对。</translation>
+    </message>
+    <message>
+        <source>This terminal model is blocked: %1 (source: %2). It cannot be paired or synced; its history stays viewable.</source>
+        <translation>此终端型号已被禁用：%1（依据：%2）。无法配对或同步；历史记录仍可查看。</translation>
+    </message>
+    <message>
+        <source>The model is on no approved list and was not confirmed, so nothing was paired.</source>
+        <translation>此型号不在任何已批准名单中且未获确认，未进行配对。</translation>
+    </message>
+    <message>
+        <source>The terminal stopped answering while pairing. Check the cable or the terminal, then try again.</source>
+        <translation>配对过程中终端停止响应。请检查连接线或终端后重试。</translation>
+    </message>
+    <message>
+        <source>The terminal cannot be reached (%3). Check that it is switched on and connected.</source>
+        <translation>无法连接终端（%3）。请确认终端已开机并已连接。</translation>
+    </message>
+    <message>
+        <source>The sync stopped (%3). What arrived is saved; Sync now continues where it stopped.</source>
+        <translation>同步中断（%3）。已收到的数据已保存；点击“立即同步”会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with this computer. Pair it again to sync.</source>
+        <translation>此终端未与本机配对。请重新配对后再同步。</translation>
+    </message>
 </context>
 <context>
     <name>TerminalsModel</name>

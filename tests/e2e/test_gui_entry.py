@@ -17,8 +17,9 @@ from app.paths import default_data_dir, demo_data_dir
 from app.preferences import load_preferences
 from app.profile import open_for_reading
 from app.storage import get_setting
+from ui.error_messages import error_text
 from ui.i18n import Translations
-from ui.main import Shell, error_text
+from ui.main import Shell
 from ui.welcome_dialog import WelcomeDialog
 
 
@@ -125,3 +126,18 @@ def _dispose(qtbot: QtBot, shell: Shell) -> None:
         if widget.isWindow() and widget.isVisible():
             widget.close()
         qtbot.addWidget(widget)
+
+
+def test_terminal_refusals_are_explained_in_chinese(qapp) -> None:
+    from app.errors import PairingRefusedError
+
+    translations = Translations(qapp)
+    blocked = PairingRefusedError("Pairing refused: …", why="blocked",
+                                  policy_reason="cash-out risk", source="Notice 7")
+    try:
+        assert "cash-out risk" in error_text(blocked) and "Notice 7" in error_text(blocked)
+        translations.install("zh_CN")
+        text = error_text(blocked)
+        assert "已被禁用" in text and "cash-out risk" in text and "Notice 7" in text
+    finally:
+        translations.install("en")

@@ -29,6 +29,7 @@ from app.progress import Cancelled, Progress
 from app.terminal_status import HEARTBEAT_S
 from ui.add_terminal_wizard import AddTerminalWizard
 from ui.device_context import DeviceContext
+from ui.error_messages import error_text
 from ui.models.terminals_model import TerminalsModel
 from ui.pages.page_parts import PageHeader, data_table
 from ui.shiboken_workaround import emit
@@ -139,7 +140,7 @@ class TerminalsPage(QWidget):
         self.activity.setText(text)
 
     def _report(self, error: BaseException) -> None:
-        self._say(getattr(error, "message", None) or str(error))
+        self._say(error_text(error))
 
     # -- the heartbeat ---------------------------------------------------------------------
     def _tick(self) -> None:
@@ -196,22 +197,23 @@ class TerminalsPage(QWidget):
         progress = Progress()
         self._start_progress(progress, ids)
 
-        def work() -> list[tuple[str, int | str]]:   # device thread: no widgets here
-            outcomes: list[tuple[str, int | str]] = []
+        def work() -> list[tuple[str, int | PosDeskError]]:   # device thread: no widgets
+            outcomes: list[tuple[str, int | PosDeskError]] = []
             for terminal_id in ids:
                 try:
                     result = actions.sync_one(ctx.profile, ctx.registry, terminal_id,
                                               ctx.secrets, progress)
                     outcomes.append((terminal_id, result.new))
                 except PosDeskError as exc:
-                    outcomes.append((terminal_id, exc.message))
+                    outcomes.append((terminal_id, exc))
             return outcomes
 
-        def done(outcomes: list[tuple[str, int | str]]) -> None:
+        def done(outcomes: list[tuple[str, int | PosDeskError]]) -> None:
             self._stop_progress()
             self._say(" · ".join(
                 self.tr("%1: %2 new").replace("%1", tid).replace("%2", f"{got:,}")
-                if isinstance(got, int) else f"{tid}: {got}" for tid, got in outcomes))
+                if isinstance(got, int) else f"{tid}: {error_text(got)}"
+                for tid, got in outcomes))
             emit(self.transactions_changed)
             self.refresh()
 

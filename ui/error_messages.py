@@ -1,0 +1,71 @@
+"""What an app error says to the person, in their language: translated by the error's code
+(and, for terminals, its `why`), falling back to the English message the CLI prints."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    QMessageBox.critical(parent, QCoreApplication.translate("Shell", "PosDesk"),
+                         error_text(error))
+
+
+def error_text(error: BaseException) -> str:
+    """The user's-language text for an app error, by its code; else its own message."""
+    code = getattr(error, "code", "")
+    facts = getattr(error, "facts", {})
+    texts = {
+        "profile_in_use": QCoreApplication.translate(
+            "Shell", "PosDesk is already open on the data folder %1 (process %2). Close that "
+            "window first, or open another data folder."),
+        "foreign_database": QCoreApplication.translate(
+            "Shell", "%1 is not a PosDesk database, so it was not opened and not changed. "
+            "Restore a backup, or choose another data folder."),
+        "newer_schema": QCoreApplication.translate(
+            "Shell", "%1 was written by a newer version of PosDesk. Update PosDesk to open "
+            "it; nothing was changed."),
+    }
+    if code in texts:
+        where = str(facts.get("data_dir") or facts.get("path") or "")
+        return texts[code].replace("%1", where).replace("%2", str(facts.get("pid", "")))
+    terminal = terminal_error_text(str(facts.get("why", "")), facts)
+    if terminal:
+        return terminal
+    return getattr(error, "message", None) or str(error)
+
+
+def terminal_error_text(why: str, facts: dict[str, object]) -> str:
+    """Pairing and sync refusals in the user's language (the CLI prints the English)."""
+    texts = {
+        "keyring": QCoreApplication.translate(
+            "Shell", "Pairing needs the system keyring, which is not available. See Settings "
+            "for how to fix it."),
+        "codes_differ": QCoreApplication.translate(
+            "Shell", "The codes on the two screens did not match, so nothing was paired. Try "
+            "again; if they differ again, someone may be interfering with the connection."),
+        "declined": QCoreApplication.translate(
+            "Shell", "The pairing was declined on the terminal."),
+        "blocked": QCoreApplication.translate(
+            "Shell", "This terminal model is blocked: %1 (source: %2). It cannot be paired or "
+            "synced; its history stays viewable."),
+        "unknown_model": QCoreApplication.translate(
+            "Shell", "The model is on no approved list and was not confirmed, so nothing was "
+            "paired."),
+        "stopped_answering": QCoreApplication.translate(
+            "Shell", "The terminal stopped answering while pairing. Check the cable or the "
+            "terminal, then try again."),
+        "unreachable": QCoreApplication.translate(
+            "Shell", "The terminal cannot be reached (%3). Check that it is switched on and "
+            "connected."),
+        "sync_stopped": QCoreApplication.translate(
+            "Shell", "The sync stopped (%3). What arrived is saved; Sync now continues where it "
+            "stopped."),
+        "not_paired": QCoreApplication.translate(
+            "Shell", "This terminal is not paired with this computer. Pair it again to sync."),
+    }
+    text = texts.get(why, "")
+    return (text.replace("%1", str(facts.get("policy_reason", "")))
+            .replace("%2", str(facts.get("source", "")))
+            .replace("%3", str(facts.get("detail", ""))))
