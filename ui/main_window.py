@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.context = context or DeviceContext(profile, DeviceThread())
         self.setWindowTitle(self._title())
         self.setWindowIcon(icon("app"))
-        self.resize(1280, 780)
+        self._fit_to_screen()
         self.setMinimumSize(QSize(900, 560))
 
         self.pages = QStackedWidget()
@@ -75,6 +75,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self._build_menus()
         self.statusBar().showMessage(self._status_text())
+
+    def _fit_to_screen(self) -> None:
+        """Up to 1400×860, never more than 90 % of the screen's free area."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1400, 860
+        if screen is not None:
+            width = min(width, int(screen.width() * 0.9))
+            height = min(height, int(screen.height() * 0.9))
+        self.resize(max(width, 900), max(height, 560))
 
     def _title(self) -> str:
         demo = self.tr(" — demo data") if self.profile.is_demo else ""
