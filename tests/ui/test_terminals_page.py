@@ -119,3 +119,26 @@ def test_sync_now_can_be_cancelled(qtbot: QtBot, window) -> None:
     qtbot.waitUntil(lambda: "new" in page.activity.text() and not page.cancel_button.isVisible(),
                     timeout=20_000)
     assert profile.db.execute("SELECT count(*) FROM txn").fetchone()[0] > kept
+
+
+def test_refreshes_queued_behind_long_work_are_folded(qtbot: QtBot, window,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from app import terminal_actions
+
+    win, _, _ = window
+    page = win.terminals
+    qtbot.waitUntil(lambda: not page._refresh_queued, timeout=5_000)
+    reads: list[int] = []
+    real = terminal_actions.list_terminals
+    monkeypatch.setattr(terminal_actions, "list_terminals",
+                        lambda db: (reads.append(1), real(db))[1])
+    gate = threading.Event()
+    page.context.thread.run(gate.wait, lambda _: None, lambda _: None)   # a long sync, say
+    for _ in range(3):
+        page.refresh()
+    gate.set()
+    qtbot.waitUntil(lambda: not page._refresh_queued, timeout=5_000)
+    qtbot.wait(300)
+    assert len(reads) == 2        # the queued read, then one more for what came after it

@@ -46,6 +46,8 @@ class TerminalsPage(QWidget):
         self.model = TerminalsModel(self)
         self.backoff = actions.Backoff()
         self._busy: set[str] = set()
+        self._refresh_queued = False
+        self._refresh_again = False
         self._last_heartbeat = 0.0
         header = PageHeader(self.tr("Terminals"), self.tr(
             "Paired card and QR readers. Status comes from a heartbeat every 30 seconds; a "
@@ -109,10 +111,27 @@ class TerminalsPage(QWidget):
 
     # -- showing -------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Re-read the list on the device thread; while one read is queued (behind a long
+        sync, say) further requests are folded into it instead of piling up."""
+        if self._refresh_queued:
+            self._refresh_again = True      # the queued read may predate what asked for this
+            return
+        self._refresh_queued = True
         self.context.thread.run(lambda: actions.list_terminals(self.context.profile.db),
-                                self._show, self._report, owner=self)
+                                self._show, self._refresh_failed, owner=self)
+
+    def _refresh_failed(self, error: BaseException) -> None:
+        self._refresh_done()
+        self._report(error)
+
+    def _refresh_done(self) -> None:
+        self._refresh_queued = False
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
 
     def _show(self, views: list[actions.TerminalView]) -> None:
+        self._refresh_done()
         selected = self.selected_id()
         self.model.set_views(views)
         self.stack.setCurrentWidget(self.table if views else self.empty)
