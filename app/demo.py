@@ -1,16 +1,17 @@
-"""The demo profile: three simulated terminals and a year of believable trade.
+"""The demo profile: three simulated terminals and a year of believable trade, brought in
+the way a merchant's own data arrives — the terminals are paired over the real protocol and
+their journals pulled by the real sync (simulated terminals on the simulated pyusb backend).
 
-The rows come from the simulated terminals' journals (devices/sim_journal.py) and take the
-same road as a terminal sync: journal entry → Transaction → TransactionWriter. Generated
-deterministically from a seed and an end date, and never later than now. Creating a demo
-that was cut off half way simply continues: known rows are duplicates.
+The simulated terminals live in the demo folder (`simulator/`), so the demo's Terminals page
+shows live terminals afterwards. Keys go to the OS keyring; on a computer without a usable
+keyring they live in memory during creation only and the terminals are listed as not
+paired. Deterministic from a seed and an end date, never later than now. A creation that
+was cut off continues where it stopped: the sync cursors hold.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,17 +19,24 @@ from app import oplog as ops
 from app.journal import entry_to_transaction
 from app.profile import KIND_DEMO, Profile, open_profile
 from app.progress import Progress
-from app.shanghai_time import now_ms, today_cn
+from app.secrets import SecretStore, SessionOnlySecrets
 from app.storage import get_setting, set_setting
-from app.terminals import add_simulated_terminal
-from app.transactions import Transaction, TransactionWriter
+from app.terminal_pairing import PairingQuestions, pair_terminal
+from app.terminal_sync import sync_terminal
+from app.transactions import Transaction
 from devices import sim_journal
 from devices.sim_journal import DEFAULT_SEED, DEMO_PROFILES
+from devices.sim_world import SCHEME, SimulatedWorld
+from devices.terminal_client import TerminalClient
 
 DEFAULT_DAYS = 366
 DEMO_TERMINALS = DEMO_PROFILES
+SIMULATOR_DIR = "simulator"
 __all__ = ["DEFAULT_DAYS", "DEFAULT_SEED", "DEMO_TERMINALS", "DemoSummary",
-           "create_demo_profile", "fill_demo", "generate"]
+           "create_demo_profile", "demo_world", "fill_demo", "generate"]
+# The demo is both ends of the pairing: it compares the codes itself.
+_DEMO_ANSWERS = PairingQuestions(codes_match=lambda code: True,
+                                 pair_unknown_model=lambda identity: True)
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,12 @@ class DemoSummary:
 def generate(seed: int, end: dt.date, days: int) -> list[Transaction]:
     """The demo's transactions for `days` Shanghai days ending on `end` (not time-sorted)."""
     return [entry_to_transaction(e) for e in sim_journal.generate(seed, end, days)]
+
+
+def demo_world(data_dir: Path) -> SimulatedWorld | None:
+    """The simulated terminals of a demo profile, if this folder holds one."""
+    directory = data_dir / SIMULATOR_DIR
+    return SimulatedWorld(directory) if directory.is_dir() else None
 
 
 def create_demo_profile(data_dir: Path, *, seed: int = DEFAULT_SEED,
@@ -58,41 +72,36 @@ def fill_demo(profile: Profile, *, seed: int = DEFAULT_SEED, end: dt.date | None
               days: int = DEFAULT_DAYS, progress: Progress | None = None) -> DemoSummary:
     db = profile.db
     set_setting(db, "profile_kind", KIND_DEMO)
-    for terminal in DEMO_TERMINALS:
-        add_simulated_terminal(db, profile.oplog, terminal)
-    end = end or today_cn()
-    writer = TransactionWriter(db, profile.oplog)
-    new = 0
-    # Nothing after this instant: a demo ending today stops at the current minute.
-    for done, batch in enumerate(_weekly_batches(seed, end, days, now_ms()), start=1):
-        new += writer.write(batch, source_kind="DEMO", source_ref=f"demo seed {seed}",
-                            log_batch=False).new          # DEMO_CREATED records the summary
+    world = SimulatedWorld(profile.data_dir / SIMULATOR_DIR, seed=seed, days=days, end=end)
+    world.save()
+    keyring = SecretStore()
+    secrets = keyring if keyring.status().usable else SessionOnlySecrets()
+    before = int(db.execute("SELECT count(*) FROM txn").fetchone()[0])
+    for done, info in enumerate(world.discover(), start=1):
+        _pair_and_sync(profile, world, info.address, secrets)
         if progress:
-            progress.update(done, math.ceil(days / 7), "Generating demo transactions")
+            progress.update(done, len(DEMO_PROFILES), "Syncing the demo terminals")
+    db.execute("UPDATE terminals SET is_simulated = 1")
+    if isinstance(secrets, SessionOnlySecrets):     # the keys die with this process
+        db.execute("UPDATE terminals SET key_ref = NULL")
+    total = int(db.execute("SELECT count(*) FROM txn").fetchone()[0])
     if get_setting(db, "demo_complete") != "1":
         set_setting(db, "demo_complete", "1")
         profile.oplog.append(ops.DEMO_CREATED, target_type="profile",
                              target_id=str(profile.data_dir),
-                             details={"seed": seed, "end": end.isoformat(), "days": days,
-                                      "transactions": new})
-    total = int(db.execute("SELECT count(*) FROM txn").fetchone()[0])
-    return DemoSummary(profile.data_dir, len(DEMO_TERMINALS), total)
+                             details={"seed": world.seed, "since": world.since.isoformat(),
+                                      "transactions": total - before,
+                                      "keys": "keyring" if secrets is keyring else "session"})
+    return DemoSummary(profile.data_dir, len(DEMO_PROFILES), total)
 
 
-def _weekly_batches(seed: int, end: dt.date, days: int,
-                    until_ms: int) -> Iterator[list[Transaction]]:
-    """The generated rows up to `until_ms` in time order, one batch per 7 days."""
-    rows = sorted((t for t in generate(seed, end, days) if t.ts_utc_ms <= until_ms),
-                  key=lambda t: t.ts_utc_ms)
-    week_ms = 7 * 86_400_000
-    batch: list[Transaction] = []
-    current = None
-    for row in rows:
-        week = row.ts_utc_ms // week_ms
-        if current is not None and week != current and batch:
-            yield batch
-            batch = []
-        current = week
-        batch.append(row)
-    if batch:
-        yield batch
+def _pair_and_sync(profile: Profile, world: SimulatedWorld, address: str,
+                   secrets: SecretStore) -> None:
+    client = TerminalClient(world.connect(address))
+    client.link.transport.open()
+    try:
+        identity = pair_terminal(profile, client, transport=SCHEME, address=address,
+                                 questions=_DEMO_ANSWERS, secrets=secrets)
+        sync_terminal(profile, identity.terminal_id, client, secrets)
+    finally:
+        client.link.transport.close()

@@ -129,3 +129,25 @@ def _unavailable(problem: str) -> SecretsUnavailableError:
         "passwords, certificates) are switched off until this is fixed.",
         problem=problem,
     )
+
+
+class SessionOnlySecrets(SecretStore):
+    """Keys kept in this process's memory only, gone when it ends; nothing is written
+    anywhere, so this is no plaintext fallback. Used for the demo's simulated terminals on
+    a computer without a usable keyring (they are then listed as not paired)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._values: dict[str, str] = {}
+
+    def status(self) -> KeyringStatus:
+        return KeyringStatus(usable=True, backend="memory (this session only)")
+
+    def put(self, purpose: str, secret: str) -> None:
+        self._values[purpose_name(purpose)] = secret
+
+    def get(self, purpose: str) -> str | None:
+        return self._values.get(purpose_name(purpose))
+
+    def delete(self, purpose: str) -> bool:
+        return self._values.pop(purpose_name(purpose), None) is not None

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.errors import NotPairedError, TerminalError
 from app.profile import Profile
 from app.progress import Progress
@@ -12,11 +14,23 @@ from app.terminal_sync import SyncResult, heartbeat, mark_unreachable, sync_term
 from app.terminals import TerminalView, list_terminals, rename_terminal
 
 __all__ = ["Backoff", "TerminalView", "check_in", "connect", "discover", "list_terminals",
-           "pair_at", "rename_terminal", "sync_one", "syncable", "unpair"]
+           "pair_at", "registry_for", "rename_terminal", "sync_one", "syncable", "unpair"]
 from devices.framing import ProtocolError
-from devices.registry import DeviceRegistry
+from devices.registry import DeviceRegistry, default_registry
 from devices.terminal_client import Identity, TerminalClient
 from devices.transport import DeviceInfo, TransportError
+
+
+def registry_for(data_dir: Path) -> DeviceRegistry:
+    """Every way to reach terminals from this profile: the machine's USB, serial and
+    simulators, plus a demo profile's own simulated terminals."""
+    from app.demo import demo_world
+
+    registry = default_registry()
+    world = demo_world(data_dir)
+    if world is not None:
+        registry.register(world.source())
+    return registry
 
 
 def discover(registry: DeviceRegistry) -> list[DeviceInfo]:

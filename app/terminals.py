@@ -1,5 +1,5 @@
-"""Terminal records (spec 12.2, 12.3): how the list shows them, renaming, and the demo's
-simulated terminals. Pairing lives in terminal_pairing.py, syncing in terminal_sync.py."""
+"""Terminal records (spec 12.2, 12.3): how the list shows them, and renaming. Pairing lives
+in terminal_pairing.py, syncing in terminal_sync.py."""
 
 from __future__ import annotations
 
@@ -8,12 +8,9 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from app import oplog as ops
-from app.oplog import OperationLog
 from app.profile import Profile
 from app.shanghai_time import now_ms
 from app.terminal_status import effective_status
-from devices.sim_journal import TerminalProfile
 
 
 @dataclass(frozen=True)
@@ -64,22 +61,3 @@ def rename_terminal(profile: Profile, terminal_id: str, label: str) -> None:
     if not label:
         raise ValueError("A terminal's name cannot be empty.")
     profile.db.execute("UPDATE terminals SET label = ? WHERE terminal_id = ?", [label, terminal_id])
-
-
-def add_simulated_terminal(db: sqlite_utils.Database, oplog: OperationLog,
-                           profile: TerminalProfile) -> bool:
-    """The demo's terminals: listed with their history, never paired. True when new."""
-    with db.atomic():
-        cursor = db.execute(
-            "INSERT INTO terminals (terminal_id, label, vendor, model, serial, firmware, "
-            "terminal_type, transport, capabilities, is_simulated) VALUES (?,?,?,?,?,?,?,?,?,1) "
-            "ON CONFLICT(terminal_id) DO NOTHING",
-            [profile.terminal_id, profile.label, profile.vendor, profile.model, profile.serial,
-             profile.firmware, profile.terminal_type, profile.transport,
-             json.dumps(list(profile.capabilities))])
-        if cursor.rowcount:
-            oplog.append(ops.TERMINAL_ADDED, target_type="terminal",
-                         target_id=profile.terminal_id,
-                         details={"vendor": profile.vendor, "model": profile.model,
-                                  "simulated": True})
-    return bool(cursor.rowcount)

@@ -14,7 +14,6 @@ from app.profile import Profile, open_for_reading, open_profile
 from app.secrets import SecretStore
 from app.shanghai_time import format_local
 from app.terminal_pairing import PairingQuestions
-from devices.registry import default_registry
 from devices.terminal_client import Identity
 
 
@@ -71,7 +70,7 @@ def _list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _discover(args: argparse.Namespace, data_dir: Path) -> int:
-    found = default_registry().discover()
+    found = actions.registry_for(data_dir).discover()
     if args.json:
         print(json.dumps([vars(f) for f in found], ensure_ascii=False, indent=2))
         return 0
@@ -84,7 +83,7 @@ def _discover(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _pair(args: argparse.Namespace, data_dir: Path) -> int:
-    registry = default_registry()
+    registry = actions.registry_for(data_dir)
     questions = PairingQuestions(codes_match=_codes_match,
                                  pair_unknown_model=lambda ident: _accept_unknown(
                                      ident, args.accept_unknown_model))
@@ -118,7 +117,7 @@ def _ask(prompt: str) -> str:
 
 
 def _sync(args: argparse.Namespace, data_dir: Path) -> int:
-    registry = default_registry()
+    registry = actions.registry_for(data_dir)
     failures = 0
     with _working(data_dir) as profile:
         ids = args.terminal_ids or actions.syncable(profile)
@@ -145,7 +144,8 @@ def _unpair(args: argparse.Namespace, data_dir: Path) -> int:
             print("Nothing changed. (Pass --yes to unpair without being asked.)")
             return 1
     with _working(data_dir) as profile:
-        told = actions.unpair(profile, default_registry(), args.terminal_id, SecretStore())
+        told = actions.unpair(profile, actions.registry_for(data_dir), args.terminal_id,
+                              SecretStore())
     print(f"Unpaired {args.terminal_id}." + ("" if told else " The terminal was not connected; "
                                               "it will refuse this computer once it is."))
     return 0

@@ -8,6 +8,7 @@ simulator and the tests all see the same rows.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import random
 from collections.abc import Iterator
@@ -70,10 +71,12 @@ def epoch_ms(moment: dt.datetime) -> int:
     return (moment - _EPOCH) // dt.timedelta(milliseconds=1)
 
 
+@functools.lru_cache(maxsize=4)
 def generate(seed: int, end: dt.date, days: int,
              profiles: tuple[TerminalProfile, ...] = DEMO_PROFILES) -> list[Entry]:
     """Journal entries of all `profiles` for `days` Shanghai days ending on `end`, in the
-    order they were generated (sales with their later refunds and voids), not time order."""
+    order they were generated (sales with their later refunds and voids), not time order.
+    Cached (each terminal of a world filters the same year): callers must not change it."""
     rng = random.Random(seed)
     out: list[Entry] = []
     counters = {p.terminal_id: 0 for p in profiles}

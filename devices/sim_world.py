@@ -27,16 +27,23 @@ STATE_FILE = "terminals.json"
 
 
 class SimulatedWorld:
-    def __init__(self, directory: Path, *, seed: int = DEFAULT_SEED, days: int = 30) -> None:
+    def __init__(self, directory: Path, *, seed: int = DEFAULT_SEED, days: int = 30,
+                 end: dt.date | None = None) -> None:
+        """A world of `days` days up to today (or up to a fixed `end`), never past now."""
         self.directory = directory
         now = dt.datetime.now(ZoneInfo("Asia/Shanghai"))
         saved = self._load()
+        world = saved.get("_world", {})
         # The first day stays fixed for the life of the world, so journals only grow at the
         # end and the cursors hosts keep (positions in the journal) stay valid.
-        self.since = dt.date.fromisoformat(str(saved.get("_world", {}).get("since")
-                                               or now.date() - dt.timedelta(days=days - 1)))
-        end = now.date()
+        self.fixed_end = dt.date.fromisoformat(world["end"]) if world.get("end") else end
+        last = self.fixed_end or now.date()
+        self.since = dt.date.fromisoformat(str(world.get("since")
+                                               or last - dt.timedelta(days=days - 1)))
+        self.seed = int(world.get("seed") or seed)
+        end = last
         days = (end - self.since).days + 1
+        seed = self.seed
         self.backend = SimulatedUsbBackend()
         self.terminals: list[SimulatedTerminal] = []
         for profile in DEMO_PROFILES:
@@ -80,7 +87,8 @@ class SimulatedWorld:
             "paired_key": t.state.paired_key.hex() if t.state.paired_key else "",
             "shown_code": t.state.shown_code, "plugged": plugged[t.profile.serial]}
             for t in self.terminals}
-        memory["_world"] = {"since": self.since.isoformat()}
+        memory["_world"] = {"since": self.since.isoformat(), "seed": str(self.seed),
+                            "end": self.fixed_end.isoformat() if self.fixed_end else ""}
         tmp = self.directory / (STATE_FILE + ".tmp")
         tmp.write_text(json.dumps(memory, indent=1), encoding="utf-8")
         os.replace(tmp, self.directory / STATE_FILE)

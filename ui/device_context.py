@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from app.profile import Profile
 from app.secrets import SecretStore
-from devices.registry import DeviceRegistry, default_registry
+from app.terminal_actions import registry_for
+from devices.registry import DeviceRegistry
 from ui.background import DeviceThread
 
 
@@ -27,7 +28,7 @@ class DeviceContext:
     @property
     def registry(self) -> DeviceRegistry:
         if self._registry is None:
-            self._registry = default_registry()
+            self._registry = registry_for(self._main.data_dir)
         return self._registry
 
     def close(self) -> None:

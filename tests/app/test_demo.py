@@ -16,8 +16,12 @@ END = dt.date(2026, 6, 30)
 
 
 def test_same_seed_same_data_other_seed_other_data() -> None:
+    from devices.sim_journal import generate as cached
+
+    fresh = cached.__wrapped__           # the generator itself, without the cache
+    assert fresh(7, END, 20) == fresh(7, END, 20)
+    assert fresh(7, END, 20) != fresh(8, END, 20)
     assert generate(7, END, 20) == generate(7, END, 20)
-    assert generate(7, END, 20) != generate(8, END, 20)
 
 
 def test_a_year_has_the_rhythm_of_a_shop() -> None:
@@ -79,3 +83,45 @@ def test_a_demo_ending_today_has_nothing_in_the_future(tmp_path: Path) -> None:
         db.close()
     assert newest is not None and newest <= now_ms()
     assert newest > before - 3 * 86_400_000
+
+
+def test_demo_terminals_are_live_when_a_keyring_is_usable(tmp_path: Path,
+                                                          memory_keyring) -> None:
+    from app import terminal_actions as actions
+    from app.profile import open_profile
+    from app.secrets import SecretStore
+
+    create_demo_profile(tmp_path / "demo", end=END, days=10)
+    assert len(memory_keyring.entries) == 3          # one key per simulated terminal
+    profile = open_profile(tmp_path / "demo")
+    try:
+        registry = actions.registry_for(profile.data_dir)
+        views = actions.list_terminals(profile.db)
+        assert [v.paired for v in views] == [True, True, True]
+        again = actions.sync_one(profile, registry, "SIM00001", SecretStore())
+        assert again.new == 0                        # the year came in through this sync path
+        assert actions.check_in(profile, registry, "SIM00002", SecretStore()) is None
+        assert actions.list_terminals(profile.db)[1].status == "ONLINE"
+    finally:
+        profile.close()
+
+
+def test_without_a_keyring_the_demo_keeps_no_keys(tmp_path: Path) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        summary = create_demo_profile(tmp_path / "demo", end=END, days=5)
+    finally:
+        keyring.set_keyring(previous)
+    assert summary.transactions > 100
+    db = open_for_reading(tmp_path / "demo")
+    try:
+        assert db.execute("SELECT count(*) FROM terminals WHERE key_ref IS NOT NULL"
+                          ).fetchone()[0] == 0
+        created = next(e for e in oplog.entries(db, limit=100) if e.op_type == "DEMO_CREATED")
+        assert created.details["keys"] == "session"
+    finally:
+        db.close()

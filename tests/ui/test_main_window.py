@@ -85,7 +85,7 @@ def test_activity_log_lists_the_sign_in(window: MainWindow) -> None:
     model = window.activity.model
     assert model.rowCount() > 0
     operations = {model.data(model.index(r, 1)) for r in range(model.rowCount())}
-    assert {"Signed in", "Demo profile created", "Terminal added"} <= operations
+    assert {"Signed in", "Demo profile created", "Terminal paired", "Terminal synced"} <= operations
 
 
 def test_settings_shows_the_doctor_facts(qtbot: QtBot, window: MainWindow) -> None:
