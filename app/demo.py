@@ -82,6 +82,9 @@ def fill_demo(profile: Profile, *, seed: int = DEFAULT_SEED, end: dt.date | None
         if progress:
             progress.update(done, len(DEMO_PROFILES), "Syncing the demo terminals")
     db.execute("UPDATE terminals SET is_simulated = 1")
+    for terminal in DEMO_PROFILES:      # named by role, as a shop would name them
+        db.execute("UPDATE terminals SET label = ? WHERE terminal_id = ? AND label = model",
+                   [terminal.label, terminal.terminal_id])
     if isinstance(secrets, SessionOnlySecrets):     # the keys die with this process
         db.execute("UPDATE terminals SET key_ref = NULL")
     total = int(db.execute("SELECT count(*) FROM txn").fetchone()[0])

@@ -125,3 +125,13 @@ def test_without_a_keyring_the_demo_keeps_no_keys(tmp_path: Path) -> None:
         assert created.details["keys"] == "session"
     finally:
         db.close()
+
+
+def test_demo_terminals_are_named_by_role(tmp_path: Path) -> None:
+    create_demo_profile(tmp_path / "demo", end=END, days=3)
+    db = open_for_reading(tmp_path / "demo")
+    try:
+        labels = [r[0] for r in db.execute("SELECT label FROM terminals ORDER BY terminal_id")]
+    finally:
+        db.close()
+    assert labels == ["Front counter", "Checkout 2", "Delivery"]
