@@ -29,3 +29,17 @@ def test_ui_code_emits_only_through_the_helper() -> None:
                  for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
                  if re.search(r"\.emit\(", line)]
     assert offenders == []
+
+
+def test_void_qt_calls_keep_none_alive() -> None:
+    """PySide6 6.12.0 drops a reference to None on every void call (setText, start, show…):
+    a long session would crash. pyproject.toml keeps that release out; this test says so
+    if it ever comes back."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    before = sys.getrefcount(None)
+    for _ in range(2_000):
+        timer.start(1_000)
+        timer.stop()
+    assert sys.getrefcount(None) >= before - 10
