@@ -1,9 +1,10 @@
 """Bluetooth terminals through QtBluetooth (BlueZ on Linux, the OS stacks elsewhere).
 
-Discovery only, for now: LE readers that advertise the Nordic UART Service or whose name
-names a known POS maker, and Classic (RFCOMM/SPP) readers by name. The data link (GATT
-serial over NUS, RFCOMM sockets) comes next; until then this source is not registered in
-the default registry, so no reader is offered that could not be paired.
+Discovery: LE readers that advertise the Nordic UART Service or whose name names a known
+POS maker, and Classic (RFCOMM/SPP) readers by name. Data: `BleNusTransport`, the protocol's
+bytes over GATT (write RX, notifications on TX). RFCOMM sockets are not implemented yet, and
+the Bluetooth source is not in the default registry until they and the GUI/CLI flows are
+tested, so no reader is offered that could not be paired.
 
 This is the one module of devices/ that uses Qt (QtCore + QtBluetooth), as the
 architecture allows. Discovery runs a local event loop on the calling (device) thread.
@@ -12,16 +13,20 @@ architecture allows. Discovery runs a local event loop on the calling (device) t
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtBluetooth import (
+    QBluetoothAddress,
     QBluetoothDeviceDiscoveryAgent,
     QBluetoothDeviceInfo,
     QBluetoothUuid,
+    QLowEnergyController,
+    QLowEnergyService,
 )
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QTimer, QUuid
 
-from devices.transport import DeviceInfo
+from devices.transport import DeviceInfo, TransportError
 from devices.vendors import vendor_name
 
 log = logging.getLogger(__name__)
@@ -74,3 +79,114 @@ def _info(device: QBluetoothDeviceInfo,
     model, _, serial = name.partition(" ")
     return DeviceInfo(transport=scheme, vendor=vendor_name(0, name) or "", model=model or name,
                       serial=serial, address=f"{scheme}:{device.address().toString()}")
+
+
+class BleNusTransport:
+    """A reader's Nordic UART Service over GATT: write RX, notifications on TX.
+
+    QtBluetooth is asynchronous; each step spins a local event loop on the calling (device)
+    thread until its signal or a deadline, so a silent peer ends in TransportError, never a
+    hang. Frames are cut to the ATT payload size on write and reassembled by the link.
+    """
+
+    CHUNK = 20          # the smallest ATT payload every reader accepts
+
+    def __init__(self, address: str, timeout_s: float = 5.0) -> None:
+        self.address = address.split(":", 1)[1] if address.startswith("ble:") else address
+        self.timeout_s = timeout_s
+        self._controller: QLowEnergyController | None = None
+        self._service: QLowEnergyService | None = None
+        self._rx: object = None
+        self._inbox = bytearray()
+        self._flags: dict[str, object] = {}
+
+    def open(self) -> None:
+        if QCoreApplication.instance() is None:
+            QCoreApplication([])
+        info = QBluetoothDeviceInfo(QBluetoothAddress(self.address), "", 0)
+        info.setCoreConfigurations(
+            QBluetoothDeviceInfo.CoreConfiguration.LowEnergyCoreConfiguration)
+        controller = QLowEnergyController.createCentral(info)
+        flags = self._flags
+        controller.connected.connect(lambda: flags.__setitem__("connected", True))
+        controller.discoveryFinished.connect(lambda: flags.__setitem__("discovered", True))
+        controller.disconnected.connect(lambda: flags.__setitem__("lost", True))
+        controller.errorOccurred.connect(
+            lambda _e: flags.__setitem__("error", controller.errorString() or "link error"))
+        self._controller = controller
+        controller.connectToDevice()
+        self._wait(lambda: flags.get("connected"), "connecting")
+        controller.discoverServices()
+        self._wait(lambda: flags.get("discovered"), "listing its services")
+        service = controller.createServiceObject(_uuid(NUS_SERVICE))
+        if service is None:
+            raise TransportError("the reader offers no serial (NUS) service")
+        service.errorOccurred.connect(lambda e: flags.__setitem__("error", f"GATT error {e}"))
+        service.characteristicChanged.connect(self._received)
+        service.descriptorWritten.connect(lambda *_: flags.__setitem__("notifying", True))
+        self._service = service
+        service.discoverDetails(QLowEnergyService.DiscoveryMode.SkipValueDiscovery)
+        discovered = QLowEnergyService.ServiceState.RemoteServiceDiscovered
+        self._wait(lambda: service.state() == discovered, "reading the serial service")
+        self._rx = service.characteristic(_uuid(NUS_RX))
+        tx = service.characteristic(_uuid(NUS_TX))
+        cccd = tx.descriptor(QBluetoothUuid(
+            QBluetoothUuid.DescriptorType.ClientCharacteristicConfiguration))
+        if not (self._rx.isValid() and tx.isValid() and cccd.isValid()):
+            raise TransportError("the reader's serial service is incomplete")
+        service.writeDescriptor(cccd, QByteArray(b"\x01\x00"))
+        self._wait(lambda: flags.get("notifying"), "switching on notifications")
+
+    def write(self, data: bytes) -> None:
+        service = self._require()
+        mode = QLowEnergyService.WriteMode.WriteWithoutResponse
+        for start in range(0, len(data), self.CHUNK):
+            service.writeCharacteristic(self._rx, QByteArray(data[start:start + self.CHUNK]),
+                                        mode)
+
+    def read(self, max_bytes: int, timeout_s: float) -> bytes:
+        self._require()
+        if not self._inbox:
+            self._spin(lambda: bool(self._inbox), timeout_s)
+        if self._flags.get("error") or self._flags.get("lost"):
+            raise TransportError(f"Bluetooth link lost: {self._flags.get('error') or 'gone'}")
+        chunk = bytes(self._inbox[:max_bytes])
+        del self._inbox[:max_bytes]
+        return chunk
+
+    def close(self) -> None:
+        if self._controller is not None:
+            self._controller.disconnectFromDevice()
+            self._spin(lambda: bool(self._flags.get("lost")), 0.5)
+        self._controller = self._service = None
+
+    def _received(self, characteristic: object, value: QByteArray) -> None:
+        self._inbox += bytes(value)
+
+    def _require(self) -> QLowEnergyService:
+        if self._service is None:
+            raise TransportError("the Bluetooth link is not open")
+        return self._service
+
+    def _wait(self, done: Callable[[], object], step: str) -> None:
+        self._spin(lambda: bool(done()) or bool(self._flags.get("error")), self.timeout_s)
+        if self._flags.get("error"):
+            raise TransportError(f"Bluetooth error while {step}: {self._flags['error']}")
+        if not done():
+            raise TransportError(f"the reader did not answer while {step}")
+
+    @staticmethod
+    def _spin(done: Callable[[], bool], timeout_s: float) -> None:
+        """Run a local event loop until done() or the deadline, re-checking every 10 ms."""
+        deadline = time.monotonic() + timeout_s
+        loop = QEventLoop()
+        tick = QTimer()
+        tick.timeout.connect(loop.quit)
+        while not done() and time.monotonic() < deadline:
+            tick.start(10)
+            loop.exec()
+        tick.stop()
+
+
+def _uuid(text: str) -> QBluetoothUuid:
+    return QBluetoothUuid(QUuid(text))      # PySide6 has no QBluetoothUuid(str)

@@ -1,8 +1,9 @@
-"""Bluetooth discovery through QtBluetooth against a fake BlueZ (python-dbusmock's bluez5
-template on a private system bus)."""
+"""Bluetooth through QtBluetooth against a fake BlueZ (python-dbusmock's bluez5 template on a
+private system bus): discovery, and the protocol over GATT/NUS to a simulated terminal."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -70,3 +71,39 @@ def test_readers_are_found_and_other_devices_ignored(bluez) -> None:
     assert [f[:3] for f in found] == [["Sunmi", "Sunmi-P2", "SN7788"]]
     assert found[0][3].split(":", 1)[0] in ("ble", "rfcomm")
     assert found[0][3].endswith("11:22:33:44:55:66")
+
+
+def test_pair_and_read_the_journal_over_ble(bluez) -> None:
+    """The whole protocol over GATT/NUS through QtBluetooth's BlueZ path, against a
+    simulated terminal living inside the fake BlueZ."""
+    from tests.devices.fake_gatt import add_nus_terminal
+
+    bus = DBusTestCase.get_dbus(system_bus=True)
+    with contextlib.suppress(Exception):
+        bluez.AddAdapter("hci0", "posdesk-test")
+    add_nus_terminal(bus, bluez, "22:33:44:55:66:77", "SIM-MPOS SIMC20260003", 2)
+    code = (
+        "import json\n"
+        "from devices.bluetooth import BleNusTransport\n"
+        "from devices.terminal_client import TerminalClient\n"
+        "t = BleNusTransport('ble:22:33:44:55:66:77'); t.open()\n"
+        "c = TerminalClient(t, 5.0)\n"
+        "ident = c.identify()\n"
+        "key = c.finish_pairing(c.start_pairing())\n"
+        "c.login(key)\n"
+        "cursor, rows = '0', 0\n"
+        "while True:\n"
+        "    page = c.journal_page(cursor)\n"
+        "    rows += len(page.entries); cursor = page.next_cursor\n"
+        "    if not page.more: break\n"
+        "c.logout(); t.close()\n"
+        "print(json.dumps([ident.terminal_id, ident.model, rows]))\n")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=90,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+             "BLUETOOTH_FORCE_DBUS_LE_VERSION": "5.64"},
+        cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr[-2000:]
+    terminal_id, model, rows = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (terminal_id, model) == ("SIM00003", "SIM-MPOS")
+    assert rows > 20
