@@ -2,9 +2,8 @@
 
 Discovery: LE readers that advertise the Nordic UART Service or whose name names a known
 POS maker, and Classic (RFCOMM/SPP) readers by name. Data: `BleNusTransport`, the protocol's
-bytes over GATT (write RX, notifications on TX). RFCOMM sockets are not implemented yet, and
-the Bluetooth source is not in the default registry until they and the GUI/CLI flows are
-tested, so no reader is offered that could not be paired.
+bytes over GATT (write RX, notifications on TX). RFCOMM sockets are not implemented yet, so
+the default registry offers LE readers only.
 
 This is the one module of devices/ that uses Qt (QtCore + QtBluetooth), as the
 architecture allows. Discovery runs a local event loop on the calling (device) thread.
@@ -73,8 +72,9 @@ def _info(device: QBluetoothDeviceInfo,
     services = [QBluetoothUuid(u).toString().strip("{}").lower() for u in device.serviceUuids()]
     if not accept(name, services):
         return None
-    low_energy = bool(device.coreConfigurations()
-                      & QBluetoothDeviceInfo.CoreConfiguration.LowEnergyCoreConfiguration)
+    # A reader advertising the NUS GATT service is reachable over LE, whatever else it does.
+    le_bit = QBluetoothDeviceInfo.CoreConfiguration.LowEnergyCoreConfiguration
+    low_energy = NUS_SERVICE in services or bool(device.coreConfigurations() & le_bit)
     scheme = "ble" if low_energy else "rfcomm"
     model, _, serial = name.partition(" ")
     return DeviceInfo(transport=scheme, vendor=vendor_name(0, name) or "", model=model or name,

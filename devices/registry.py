@@ -72,7 +72,25 @@ def default_registry() -> DeviceRegistry:
             lambda address: usb_transport.UsbBulkTransport(backend, address)))
     registry.register(DeviceSource("serial", serial_transport.discover,
                                    serial_transport.SerialTransport))
+    registry.register(DeviceSource("ble", _ble_readers, _ble_transport))
     world = world_from_env()
     if world is not None:
         registry.register(world.source())
     return registry
+
+
+def _ble_readers() -> list[DeviceInfo]:
+    """LE readers only: Classic (RFCOMM) readers cannot be reached yet."""
+    from devices import bluetooth
+
+    try:
+        return [info for info in bluetooth.discover() if info.transport == "ble"]
+    except bluetooth.BluetoothUnavailable as exc:
+        log.info("no Bluetooth scan: %s", exc)
+        return []
+
+
+def _ble_transport(address: str) -> Transport:
+    from devices import bluetooth
+
+    return bluetooth.BleNusTransport(address)

@@ -4,6 +4,7 @@ touches the user's real data and tests do not see each other's files."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -146,3 +147,29 @@ def usb_rig():  # type: ignore[no-untyped-def]
         return TerminalClient(transport, timeout_s)
 
     return backend, terminals, connect
+
+
+@pytest.fixture(scope="module")
+def bluez() -> Iterator[object]:
+    """A fake BlueZ on a private system bus (python-dbusmock's bluez5 template).
+    QtBluetooth must use it from a fresh interpreter: libdbus caches bus addresses."""
+    pytest.importorskip("dbusmock")
+    from dbusmock import DBusTestCase
+
+    saved = os.environ.get("DBUS_SYSTEM_BUS_ADDRESS")
+    DBusTestCase.start_system_bus()
+    server, _ = DBusTestCase.spawn_server_template("bluez5", {}, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    import dbus
+
+    mock = dbus.Interface(DBusTestCase.get_dbus(system_bus=True).get_object("org.bluez", "/"),
+                          "org.bluez.Mock")
+    try:
+        yield mock
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        DBusTestCase.tearDownClass()
+        if saved is None:
+            os.environ.pop("DBUS_SYSTEM_BUS_ADDRESS", None)
+        else:
+            os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = saved

@@ -31,7 +31,8 @@ _SIM_WRITE = (
 
 
 def add_nus_terminal(bus: dbus.Bus, bluez_mock: dbus.Interface, address: str, name: str,
-                     profile_index: int) -> None:
+                     profile_index: int) -> dbus.Interface:
+    """Add the reader; returns its RX object, whose Screen() and Paired() tests may call."""
     dev = bluez_mock.AddDevice("hci0", address, name)
     svc, rx, tx = dev + "/service000a", dev + "/service000a/char000b", dev + "/service000a/char000d"
 
@@ -56,7 +57,11 @@ def add_nus_terminal(bus: dbus.Bus, bluez_mock: dbus.Interface, address: str, na
         ("ReadValue", "a{sv}", "ay", "ret = dbus.Array([], signature='y')"),
         ("WriteValue", "aya{sv}", "",
          f"tx_path = {tx!r}\nprofile_index = {profile_index}\n" + _SIM_WRITE),
-        ("StartNotify", "", "", ""), ("StopNotify", "", "", "")])
+        ("StartNotify", "", "", ""), ("StopNotify", "", "", ""),
+        # for tests: what the terminal's screen shows, and whether it holds a pairing
+        ("Screen", "", "s", "ret = self.sim.state.shown_code if hasattr(self, 'sim') else ''"),
+        ("Paired", "", "b",
+         "ret = bool(hasattr(self, 'sim') and self.sim.state.paired_key)")])
     root.AddObject(tx, CHAR, {
         "UUID": NUS[2], "Service": dbus.ObjectPath(svc), "Value": empty,
         "Notifying": dbus.Boolean(False), "Flags": dbus.Array(["notify"], signature="s")}, [
@@ -70,3 +75,4 @@ def add_nus_terminal(bus: dbus.Bus, bluez_mock: dbus.Interface, address: str, na
         "Value": dbus.Array([0, 0], signature="y")}, [
         ("ReadValue", "a{sv}", "ay", "ret = dbus.Array([0, 0], signature='y')"),
         ("WriteValue", "aya{sv}", "", "")])
+    return dbus.Interface(bus.get_object("org.bluez", rx), CHAR)

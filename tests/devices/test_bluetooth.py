@@ -8,34 +8,12 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 dbusmock = pytest.importorskip("dbusmock")
 from dbusmock import DBusTestCase  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def bluez() -> Iterator[object]:
-    saved = os.environ.get("DBUS_SYSTEM_BUS_ADDRESS")
-    DBusTestCase.start_system_bus()
-    server, _ = DBusTestCase.spawn_server_template("bluez5", {}, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    import dbus
-
-    mock = dbus.Interface(DBusTestCase.get_dbus(system_bus=True).get_object("org.bluez", "/"),
-                          "org.bluez.Mock")
-    try:
-        yield mock
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        DBusTestCase.tearDownClass()
-        if saved is None:
-            os.environ.pop("DBUS_SYSTEM_BUS_ADDRESS", None)
-        else:
-            os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = saved
 
 
 def _discover_in_fresh_process(timeout_ms: int) -> list[list[str]] | str:

@@ -4,6 +4,7 @@ with the real Secret Service holding the keys."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -109,3 +110,30 @@ def test_serial_terminal_on_a_pseudo_terminal(posdesk, world: Path, tmp_path: Pa
         assert f"SIM00003: {len(terminal.journal):,} new" in synced.stdout
     finally:
         server.stop()
+
+
+def test_bluetooth_terminal_pair_and_sync(posdesk, bluez, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A simulated Bluetooth LE reader (inside the fake BlueZ) found, paired and synced by
+    the real `posdesk` command through QtBluetooth."""
+    from dbusmock import DBusTestCase
+
+    from tests.devices.fake_gatt import add_nus_terminal
+
+    monkeypatch.setenv("BLUETOOTH_FORCE_DBUS_LE_VERSION", "5.64")   # the mock's bluetoothd
+    with contextlib.suppress(Exception):        # another test may have added it already
+        bluez.AddAdapter("hci0", "posdesk-test")
+    reader = add_nus_terminal(DBusTestCase.get_dbus(system_bus=True), bluez,
+                              "33:44:55:66:77:88", "SIM-MPOS SIMC20260003", 2)
+    found = json.loads(posdesk("terminals", "discover", "--json", check=True).stdout)
+    address = "ble:33:44:55:66:77:88"
+    assert address in [f["address"] for f in found]
+    rc, out = pair(address, tmp_path / "shop", lambda: str(reader.Screen()),
+                   "--accept-unknown-model")
+    assert rc == 0, out
+    assert bool(reader.Paired())
+    synced = posdesk("terminals", "sync", "--data-dir", str(tmp_path / "shop"), check=True)
+    assert "SIM00003:" in synced.stdout and " new" in synced.stdout
+    listed = json.loads(posdesk("terminals", "list", "--data-dir", str(tmp_path / "shop"),
+                                "--json", check=True).stdout)
+    assert listed[0]["transport"] == "ble" and listed[0]["status"] == "ONLINE"
