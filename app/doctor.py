@@ -39,8 +39,8 @@ def gather(data_dir: Path, secrets: SecretStore | None = None) -> list[Fact]:
         _database_fact(data_dir),
         Fact("log_file", "Log file", str(log_dir() / LOG_FILE), None),
         _keyring_fact(secrets or SecretStore()),
-        _usb_fact(),
-        _bluetooth_fact(),
+        usb_fact(),
+        bluetooth_fact(),
         Fact("locale", "Locale", current_locale(), None),
     ]
 
@@ -85,12 +85,14 @@ def _keyring_fact(secrets: SecretStore) -> Fact:
     return Fact("keyring", "Keyring", f"{status.backend}: {status.problem}", False, data)
 
 
-def _usb_fact() -> Fact:
+def usb_fact() -> Fact:
+    """Can USB terminals be reached (libusb)? Also asked by the Add-terminal wizard."""
     _, status = find_backend()
     return Fact("usb", "USB backend", status.detail, status.available, {"source": status.source})
 
 
-def _bluetooth_fact() -> Fact:
+def bluetooth_fact() -> Fact:
+    """Is there a Bluetooth adapter? Also asked by the Add-terminal wizard."""
     status = probe_bluetooth()
     return Fact("bluetooth", "Bluetooth", status.detail, status.available,
                 {"available": status.available})

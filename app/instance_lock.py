@@ -49,9 +49,6 @@ class InstanceLock:
         self._file.close()
         self._file = None
 
-    @property
-    def held(self) -> bool:
-        return self._file is not None
 
 
 if sys.platform == "win32":

@@ -30,10 +30,6 @@ class Progress:
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def check(self) -> None:
         if self._cancel.is_set():
             raise Cancelled()

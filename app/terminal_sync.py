@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app import oplog as ops
-from app.errors import TerminalError
+from app.errors import SensitiveDataError, TerminalError
 from app.journal import entry_to_transaction
 from app.profile import Profile
 from app.progress import Cancelled, Progress
@@ -75,6 +75,12 @@ def sync_terminal(profile: Profile, terminal_id: str, client: TerminalClient,
         raise TerminalError(f"Sync with {terminal_id} stopped: {exc}. What was received so "
                             "far is saved; sync again to continue.", why="sync_stopped",
                             detail=str(exc)) from exc
+    except SensitiveDataError as exc:
+        client.link.reset()
+        profile.oplog.append(ops.TERMINAL_SYNC, target_type="terminal", target_id=terminal_id,
+                             result="FAIL", details={"reason": "card data refused",
+                                                     "field": exc.facts.get("field")})
+        raise
     except Cancelled:
         client.link.reset()
         profile.oplog.append(ops.TERMINAL_SYNC, target_type="terminal", target_id=terminal_id,

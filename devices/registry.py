@@ -30,10 +30,6 @@ class DeviceRegistry:
     def register(self, source: DeviceSource) -> None:
         self._sources[source.scheme] = source
 
-    @property
-    def schemes(self) -> list[str]:
-        return list(self._sources)
-
     def discover(self) -> list[DeviceInfo]:
         """Everything every source finds, one entry per address; a failing source is
         logged and skipped so one broken stack does not hide the others."""

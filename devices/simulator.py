@@ -13,7 +13,6 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from devices import framing, messages
 from devices.framing import FLAG_ENCRYPTED, Frame, ProtocolError
@@ -277,15 +276,3 @@ _PLAIN = {"Identify": SimulatedTerminal._identify, "Pair": SimulatedTerminal._pa
 _SECURE = {"PairConfirm": SimulatedTerminal._pair_confirm,
            "Diagnosis": SimulatedTerminal._diagnosis, "Journal": SimulatedTerminal._journal,
            "Unpair": SimulatedTerminal._unpair, "Logout": SimulatedTerminal._logout}
-
-
-def describe(terminal: SimulatedTerminal) -> dict[str, Any]:
-    """A JSON-friendly summary, for `posdesk simulate` and logs."""
-    p = terminal.profile
-    return {"terminal_id": p.terminal_id, "vendor": p.vendor, "model": p.model,
-            "serial": p.serial, "journal_entries": len(terminal.journal),
-            "paired": terminal.state.paired_key is not None}
-
-
-
-

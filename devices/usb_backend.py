@@ -25,8 +25,7 @@ def find_backend() -> tuple[object | None, UsbBackendStatus]:
         backend = libusb_package.get_libusb1_backend()
         if backend is not None:
             return backend, UsbBackendStatus(True, "libusb-package",
-                                             f"libusb 1.0 from libusb-package "
-                                             f"({libusb_package.__name__})")
+                                             "libusb 1.0 from libusb-package")
     except Exception as exc:  # a broken wheel must not stop the app
         packaged_error = str(exc)
     else:

@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 
 from app import model_policy
 from app import terminal_actions as actions
+from app.doctor import bluetooth_fact, usb_fact
 from app.terminal_pairing import PairingQuestions
-from devices.bluetooth_probe import probe as probe_bluetooth
 from devices.terminal_client import Identity
 from devices.transport import DeviceInfo
-from devices.usb_backend import find_backend
 from devices.vendors import udev_rules
 from ui import labels
 from ui.device_context import DeviceContext
@@ -81,12 +80,12 @@ class PreflightPage(QWizardPage):
         self.keyring_ok = secrets.usable
         self._row(self.tr("Keyring"), secrets.usable, self.tr("ready to keep terminal keys")
                   if secrets.usable else keyring_problem_text(secrets.reason))
-        _, usb = find_backend()
-        self._row(self.tr("USB"), usb.available, self.tr("ready") if usb.available
+        usb = usb_fact()
+        self._row(self.tr("USB"), usb.ok, self.tr("ready") if usb.ok
                   else self.tr("No libusb found: USB terminals cannot be used."))
-        bluetooth = probe_bluetooth()
-        self._row(self.tr("Bluetooth"), bluetooth.available,
-                  self.tr("adapter found") if bluetooth.available else self.tr(
+        bluetooth = bluetooth_fact()
+        self._row(self.tr("Bluetooth"), bluetooth.ok,
+                  self.tr("adapter found") if bluetooth.ok else self.tr(
                       "No Bluetooth adapter: Bluetooth readers cannot be found. Plug in an "
                       "adapter, or use a USB cable."))
         if sys.platform.startswith("linux"):

@@ -23,13 +23,17 @@ def error_text(error: BaseException) -> str:
         "foreign_database": QCoreApplication.translate(
             "Shell", "%1 is not a PosDesk database, so it was not opened and not changed. "
             "Restore a backup, or choose another data folder."),
+        "sensitive_data": QCoreApplication.translate(
+            "Shell", "Card data that must never be stored was refused (field %3); nothing of "
+            "that batch was saved. If a terminal sent it, ask its supplier to fix it."),
         "newer_schema": QCoreApplication.translate(
             "Shell", "%1 was written by a newer version of PosDesk. Update PosDesk to open "
             "it; nothing was changed."),
     }
     if code in texts:
         where = str(facts.get("data_dir") or facts.get("path") or "")
-        return texts[code].replace("%1", where).replace("%2", str(facts.get("pid", "")))
+        return (texts[code].replace("%1", where).replace("%2", str(facts.get("pid", "")))
+                .replace("%3", str(facts.get("field", ""))))
     terminal = terminal_error_text(str(facts.get("why", "")), facts)
     if terminal:
         return terminal

@@ -662,6 +662,10 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>%1 不是 POS 管家数据库，未打开也未修改。请恢复备份，或选择其他数据文件夹。</translation>
     </message>
     <message>
+        <source>Card data that must never be stored was refused (field %3); nothing of that batch was saved. If a terminal sent it, ask its supplier to fix it.</source>
+        <translation>已拦截不得保存的卡片敏感数据（字段 %3），该批数据均未保存。如果是终端发送的，请联系终端供应商修复。</translation>
+    </message>
+    <message>
         <source>%1 was written by a newer version of PosDesk. Update PosDesk to open it; nothing was changed.</source>
         <translation>%1 由更新版本的 POS 管家写入。请升级 POS 管家后再打开；未做任何修改。</translation>
     </message>

@@ -160,6 +160,8 @@ def test_leaked_track_data_is_refused_and_logged(profile: Profile, usb_rig,
     assert profile.db.execute("SELECT count(*) FROM txn").fetchone()[0] == 0
     assert profile.db.execute("SELECT count(*) FROM sync_cursors").fetchone()[0] == 0
     blocked = next(e for e in oplog.entries(profile.db) if e.op_type == "SENSITIVE_DATA_BLOCKED")
+    failed = next(e for e in oplog.entries(profile.db) if e.op_type == "TERMINAL_SYNC")
+    assert failed.result == "FAIL" and failed.details["field"] == "track2"
     assert blocked.details["field"] == "track2"
     raw = b"".join(p.read_bytes() for p in profile.data_dir.glob("posdesk.db*"))
     assert b"4111111111111111" not in raw
@@ -179,7 +181,7 @@ def test_unpair_forgets_the_key_and_keeps_history(profile: Profile, usb_rig,
         terminals[0].journal)
     with pytest.raises(NotPairedError):
         sync_terminal(profile, identity.terminal_id, connect(), SecretStore())
-    assert oplog.entries(profile.db, limit=5)[0].op_type in ("TERMINAL_UNPAIR", "TERMINAL_SYNC")
+    assert oplog.entries(profile.db, limit=5)[0].op_type == "TERMINAL_UNPAIR"
 
 
 @pytest.mark.parametrize(("silent_s", "expected"), [(95, "OFFLINE"), (65, "DEGRADED"),

@@ -141,3 +141,16 @@ def test_terminal_refusals_are_explained_in_chinese(qapp) -> None:
         assert "已被禁用" in text and "cash-out risk" in text and "Notice 7" in text
     finally:
         translations.install("en")
+
+
+def test_refused_card_data_is_explained_without_the_value(qapp) -> None:
+    from app.errors import SensitiveDataError
+
+    translations = Translations(qapp)
+    error = SensitiveDataError("field 'track2' may hold card authentication data", field="track2")
+    try:
+        assert "track2" in error_text(error) and "supplier" in error_text(error)
+        translations.install("zh_CN")
+        assert "track2" in error_text(error) and "供应商" in error_text(error)
+    finally:
+        translations.install("en")
