@@ -142,3 +142,8 @@ def test_refreshes_queued_behind_long_work_are_folded(qtbot: QtBot, window,
     qtbot.waitUntil(lambda: not page._refresh_queued, timeout=5_000)
     qtbot.wait(300)
     assert len(reads) == 2        # the queued read, then one more for what came after it
+
+
+def test_terminals_model_contract(qtmodeltester, window) -> None:  # noqa: ANN001
+    win, _, _ = window
+    qtmodeltester.check(win.terminals.model, force_py=True)

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -14,8 +11,8 @@ from PySide6.QtGui import QColor
 from app.shanghai_time import format_recent
 from app.terminal_actions import TerminalView
 from ui import labels
+from ui.models.paged_model import PagedTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 NAME, TYPE, MODEL, SERIAL, FIRMWARE, LINK, BATTERY, STATUS, LAST_SEEN, LAST_SYNC = range(10)
 _STATUS_COLOURS = {"ONLINE": "#1a7f37", "DEGRADED": "#9a6700", "OFFLINE": "#6e7781",
                    "BLOCKED": "#cf222e", "RETIRED": "#6e7781"}
@@ -36,41 +33,32 @@ def column_titles() -> list[str]:
     ]
 
 
-class TerminalsModel(QAbstractTableModel):
+class TerminalsModel(PagedTableModel[TerminalView]):
+    """A handful of rows, all given at once by set_views (no paging)."""
+
+    right_aligned = frozenset({BATTERY})
+
     def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)
-        self._titles = column_titles()
-        self.views: list[TerminalView] = []
+        super().__init__(column_titles(), parent)
+        self._exhausted = True
+
+    @property
+    def views(self) -> list[TerminalView]:
+        return self.rows
 
     def set_views(self, views: list[TerminalView]) -> None:
         self.beginResetModel()
-        self.views = views
+        self._rows = list(views)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.views)
+    def next_page(self, last: TerminalView | None) -> tuple[list[TerminalView], bool]:
+        return [], True
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._titles)):
-            return self._titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.views):
-            return None
-        view = self.views[index.row()]
-        column = index.column()
+    def cell(self, view: TerminalView, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(view, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return QColor(_STATUS_COLOURS.get(view.status, "#1f2328"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == BATTERY:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
             return view.policy_reason if view.status == "BLOCKED" else (view.last_error or None)
         if role == Qt.ItemDataRole.UserRole:
