@@ -144,6 +144,6 @@ def test_refreshes_queued_behind_long_work_are_folded(qtbot: QtBot, window,
     assert len(reads) == 2        # the queued read, then one more for what came after it
 
 
-def test_terminals_model_contract(qtmodeltester, window) -> None:  # noqa: ANN001
+def test_terminals_model_contract(qtmodeltester, window) -> None:
     win, _, _ = window
     qtmodeltester.check(win.terminals.model, force_py=True)
