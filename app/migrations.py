@@ -192,9 +192,15 @@ CREATE TABLE trusted_keys (
 );
 """
 
+_M3_TERMINAL_PARAMS = """
+ALTER TABLE terminals ADD COLUMN param_version INTEGER;   -- spec 12.2/12.3, signed pushes
+ALTER TABLE terminals ADD COLUMN param_issuer TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "foundation", _M1_FOUNDATION),
     Migration(2, "terminal status", _M2_TERMINAL_STATUS),
+    Migration(3, "terminal parameters", _M3_TERMINAL_PARAMS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,30 +1,22 @@
 """Signed terminal-model policy files (spec 12.1): trust a signer, import, re-check.
 
 A file is JSON: {"format": "posdesk-model-policy", "version": N, "issuer": …,
-"issued_at": …, "rules": [...], "signature": {"alg": "Ed25519", "key_id": …, "value": …}}.
-The signature covers the canonical JSON of everything but "signature". Only keys the
-operator trusted verify; a version not newer than the current one is refused (no rollback).
-An import replaces all rules at once and re-checks every paired terminal.
+"issued_at": …, "rules": [...], "signature": …} signed as app/signed_files.py describes,
+by a key the operator trusted for model policies. A version not newer than the current one
+is refused (no rollback). An import replaces all rules at once and re-checks every paired terminal.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-from app import model_policy
+from app import model_policy, signed_files
 from app import oplog as ops
 from app.errors import PolicyFileError
 from app.profile import Profile
-from app.shanghai_time import now_ms
 from app.storage import get_setting, set_setting
 from app.terminal_status import BLOCKED, OFFLINE
 
@@ -40,37 +32,9 @@ class ImportResult:
     unblocked: list[str]
 
 
-def canonical(document: dict[str, Any]) -> bytes:
-    body = {k: v for k, v in document.items() if k != "signature"}
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def key_id(public_pem: bytes) -> str:
-    key = serialization.load_pem_public_key(public_pem)
-    raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return hashlib.sha256(raw).hexdigest()[:16]
-
-
-def trust_key(profile: Profile, public_pem: bytes, name: str) -> str:
-    try:
-        key = serialization.load_pem_public_key(public_pem)
-    except ValueError as exc:
-        raise PolicyFileError(f"Not a PEM public key: {exc}") from None
-    if not isinstance(key, Ed25519PublicKey):
-        raise PolicyFileError("Policy signing keys must be Ed25519 public keys.")
-    kid = key_id(public_pem)
-    profile.db.execute(
-        "INSERT INTO trusted_keys (key_id, name, public_key_pem, added_at_utc_ms) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT(key_id) DO UPDATE SET name = excluded.name",
-        [kid, name, public_pem.decode("ascii"), now_ms()])
-    profile.oplog.append(ops.POLICY_KEY_TRUSTED, target_type="key", target_id=kid,
-                         details={"name": name})
-    return kid
-
-
 def import_policy(profile: Profile, path: Path) -> ImportResult:
     document = _load(path)
-    _verify(profile, document, path)
+    signed_files.verify(profile, document, path.name, signed_files.MODEL_POLICY)
     version = document["version"]
     current = int(get_setting(profile.db, "model_policy_version", "0") or 0)
     if version <= current:
@@ -118,37 +82,10 @@ def recheck_terminals(profile: Profile) -> tuple[list[str], list[str]]:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PolicyFileError(f"Cannot read {path}: {exc.strerror}") from None
-    except ValueError as exc:
-        raise PolicyFileError(f"{path.name} is not valid JSON: {exc}") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise PolicyFileError(f"{path.name} is not a PosDesk model policy file "
-                              f"(format must be {FORMAT!r}).")
+    document = signed_files.load_document(path, FORMAT, "PosDesk model policy file")
     if not isinstance(document.get("version"), int) or not isinstance(document.get("rules"), list):
         raise PolicyFileError(f"{path.name}: 'version' must be a number and 'rules' a list.")
     return document
-
-
-def _verify(profile: Profile, document: dict[str, Any], path: Path) -> None:
-    signature = document.get("signature")
-    if not isinstance(signature, dict) or signature.get("alg") != "Ed25519":
-        raise PolicyFileError(f"{path.name} carries no Ed25519 signature; it was not imported.")
-    row = profile.db.execute("SELECT public_key_pem, name FROM trusted_keys WHERE key_id = ?",
-                             [str(signature.get("key_id"))]).fetchone()
-    if row is None:
-        raise PolicyFileError(f"{path.name} is signed by key {signature.get('key_id')}, which "
-                              "is not trusted here. Trust the issuer's key first "
-                              "(posdesk policy trust KEY.pem --name ISSUER).")
-    key = serialization.load_pem_public_key(row[0].encode("ascii"))
-    assert isinstance(key, Ed25519PublicKey)
-    try:
-        key.verify(base64.b64decode(str(signature.get("value", ""))), canonical(document))
-    except (InvalidSignature, ValueError):
-        raise PolicyFileError(f"The signature of {path.name} does not match its contents: the "
-                              "file was changed after signing. Nothing was imported.") from None
 
 
 def _rule(rule: Any, index: int, path: Path) -> list[object]:
@@ -175,12 +112,3 @@ def _range(value: Any, where: str, name: str) -> tuple[str | None, str | None]:
             or not all(v is None or isinstance(v, str) for v in value)):
         raise PolicyFileError(f"{where}: {name} must be [low, high] (text or null).")
     return value[0], value[1]
-
-
-def sign(document: dict[str, Any], private_key: Any, public_pem: bytes) -> dict[str, Any]:
-    """The issuer's side (tests and tooling): add an Ed25519 signature to a policy document."""
-    signed = {k: v for k, v in document.items() if k != "signature"}
-    value = private_key.sign(canonical(signed))
-    signed["signature"] = {"alg": "Ed25519", "key_id": key_id(public_pem),
-                           "value": base64.b64encode(value).decode("ascii")}
-    return signed

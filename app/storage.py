@@ -1,12 +1,17 @@
 """The one SQLite file of a profile: opening it safely and migrating it.
 
 Each thread opens its own connection (WAL lets readers and the writer work at once).
-Connections are in autocommit mode; every write goes through `db.atomic()`.
+Connections are in autocommit mode; every write goes through `db.atomic()`, which here
+takes the write lock up front (BEGIN IMMEDIATE): a deferred transaction that reads and then
+writes fails at once with "database is locked" when another connection wrote meanwhile,
+without waiting, because SQLite cannot upgrade a stale WAL snapshot.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -16,6 +21,24 @@ from app.migrations import LATEST_VERSION, MIGRATIONS, statements
 
 # "POSD" — marks a file as ours, so a foreign SQLite file is never migrated over.
 APPLICATION_ID = 0x504F5344
+
+
+class Database(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost atomic() block is BEGIN IMMEDIATE."""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:  # type: ignore[override]
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.execute("COMMIT")
 
 
 def connect(path: Path, *, migrate: bool = True) -> sqlite_utils.Database:
@@ -30,7 +53,7 @@ def connect(path: Path, *, migrate: bool = True) -> sqlite_utils.Database:
     except BaseException:
         conn.close()
         raise
-    return sqlite_utils.Database(conn)
+    return Database(conn)
 
 
 def connect_memory() -> sqlite_utils.Database:
@@ -38,7 +61,7 @@ def connect_memory() -> sqlite_utils.Database:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     migrate_to_latest(conn)
-    return sqlite_utils.Database(conn)
+    return Database(conn)
 
 
 def _configure(conn: sqlite3.Connection) -> None:

@@ -10,11 +10,13 @@ from app.profile import Profile
 from app.progress import Progress
 from app.secrets import SecretStore
 from app.terminal_pairing import PairingQuestions, load_key, pair_terminal, unpair_terminal
+from app.terminal_params import ParamsFile, check_params_file, push_params
 from app.terminal_sync import SyncResult, heartbeat, mark_unreachable, sync_terminal
 from app.terminals import TerminalView, list_terminals, rename_terminal
 
-__all__ = ["Backoff", "TerminalView", "check_in", "connect", "discover", "list_terminals",
-           "pair_at", "registry_for", "rename_terminal", "sync_one", "syncable", "unpair"]
+__all__ = ["Backoff", "ParamsFile", "TerminalView", "check_in", "check_params_file",
+           "configure", "connect", "discover", "list_terminals", "pair_at", "registry_for",
+           "rename_terminal", "sync_one", "syncable", "unpair"]
 from devices.framing import ProtocolError
 from devices.registry import DeviceRegistry, default_registry
 from devices.terminal_client import Identity, TerminalClient
@@ -60,6 +62,16 @@ def sync_one(profile: Profile, registry: DeviceRegistry, terminal_id: str,
     client = _connect_paired(profile, registry, terminal_id)
     try:
         return sync_terminal(profile, terminal_id, client, secrets, progress)
+    finally:
+        client.link.transport.close()
+
+
+def configure(profile: Profile, registry: DeviceRegistry, terminal_id: str,
+              params: ParamsFile, secrets: SecretStore) -> int:
+    """Push verified signed parameters (check_params_file first); returns the new version."""
+    client = _connect_paired(profile, registry, terminal_id)
+    try:
+        return push_params(profile, client, terminal_id, params, secrets)
     finally:
         client.link.transport.close()
 

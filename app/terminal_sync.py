@@ -38,11 +38,16 @@ def heartbeat(profile: Profile, terminal_id: str, client: TerminalClient) -> dic
     info = client.diagnosis()
     profile.db.execute(
         "UPDATE terminals SET last_seen_utc_ms = ?, battery = ?, signal_dbm = ?, link = ?, "
-        "last_error = ?, status = CASE WHEN status = 'OFFLINE' THEN 'ONLINE' ELSE status END "
+        "last_error = ?, param_version = coalesce(?, param_version), "
+        "status = CASE WHEN status = 'OFFLINE' THEN 'ONLINE' ELSE status END "
         "WHERE terminal_id = ?",
         [now_ms(), info.get("battery"), info.get("signal_dbm"), info.get("link"),
-         info.get("last_error") or None, terminal_id])
+         info.get("last_error") or None, _whole(info.get("param_version")), terminal_id])
     return info
+
+
+def _whole(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def mark_unreachable(profile: Profile, terminal_id: str, reason: str) -> None:

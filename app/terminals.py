@@ -35,6 +35,7 @@ class TerminalView:
     policy_status: str | None
     policy_reason: str | None
     paired: bool
+    param_version: int | None = None
     capabilities: list[str] = field(default_factory=list)
 
 
@@ -52,6 +53,7 @@ def list_terminals(db: sqlite_utils.Database) -> list[TerminalView]:
             last_seen_utc_ms=row["last_seen_utc_ms"], last_sync_utc_ms=row["last_sync_utc_ms"],
             last_error=row["last_error"], policy_status=row["policy_status"],
             policy_reason=row["policy_reason"], paired=row["key_ref"] is not None,
+            param_version=row["param_version"] or None,
             capabilities=json.loads(row["capabilities"] or "[]")))
     return views
 

@@ -7,17 +7,21 @@ import json
 from pathlib import Path
 
 from app.errors import PolicyFileError
-from app.policy_file import import_policy, trust_key
+from app.policy_file import import_policy
 from app.profile import open_for_reading, open_profile
+from app.signed_files import MODEL_POLICY, PURPOSES, trust_key
 from app.storage import get_setting
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     policy = sub.add_parser("policy", help="the terminal model policy (spec 12.1)")
     actions = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
-    trust = actions.add_parser("trust", parents=[common], help="trust an issuer's public key")
+    trust = actions.add_parser("trust", parents=[common],
+                               help="trust an issuer's key for policies or terminal parameters")
     trust.add_argument("key_file", help="Ed25519 public key, PEM")
     trust.add_argument("--name", required=True, help="who signs with it, e.g. the acquirer")
+    trust.add_argument("--purpose", choices=PURPOSES, default=MODEL_POLICY,
+                       help="what this key may sign (default: %(default)s)")
     imported = actions.add_parser("import", parents=[common], help="import a signed policy")
     imported.add_argument("file")
     show = actions.add_parser("show", parents=[common], help="the rules in force")
@@ -34,7 +38,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                 pem = Path(args.key_file).read_bytes()
             except OSError as exc:
                 raise PolicyFileError(f"Cannot read {args.key_file}: {exc.strerror}") from None
-            print(f"Trusted key {trust_key(profile, pem, args.name)} ({args.name}).")
+            kid = trust_key(profile, pem, args.name, args.purpose)
+            print(f"Trusted key {kid} ({args.name}) for {args.purpose}.")
             return 0
         result = import_policy(profile, Path(args.file))
     finally:

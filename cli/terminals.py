@@ -31,6 +31,12 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     sync = actions.add_parser("sync", parents=[common], help="pull journals into history")
     sync.add_argument("terminal_ids", nargs="*", metavar="TERMINAL_ID",
                       help="default: every paired terminal")
+    configure = actions.add_parser(
+        "configure", parents=[common],
+        help="push acquirer-signed parameters to a terminal (spec 12.3)")
+    configure.add_argument("terminal_id")
+    configure.add_argument("file", help="a signed posdesk-terminal-params file")
+    configure.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     unpair = actions.add_parser("unpair", parents=[common], help="forget a terminal's key")
     unpair.add_argument("terminal_id")
     unpair.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -47,7 +53,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "simulate":
         return _simulate(args)
     handlers = {"list": _list, "discover": _discover, "pair": _pair, "sync": _sync,
-                "unpair": _unpair}
+                "unpair": _unpair, "configure": _configure}
     return handlers[args.terminals_command](args, data_dir)
 
 
@@ -64,8 +70,9 @@ def _list(args: argparse.Namespace, data_dir: Path) -> int:
         print("No terminals yet. Find one with `posdesk terminals discover`.")
     for view in views:
         seen = format_local(view.last_seen_utc_ms) if view.last_seen_utc_ms else "never"
+        params = f" params v{view.param_version}" if view.param_version else ""
         print(f"{view.terminal_id:<10} {view.status:<9} {view.vendor} {view.model} "
-              f"SN {view.serial} fw {view.firmware}  last seen {seen}")
+              f"SN {view.serial} fw {view.firmware}{params}  last seen {seen}")
     return 0
 
 
@@ -136,6 +143,23 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
     return 1 if failures else 0
 
 
+def _configure(args: argparse.Namespace, data_dir: Path) -> int:
+    with _working(data_dir) as profile:
+        params = actions.check_params_file(profile, Path(args.file), args.terminal_id)
+        print(f"{params.path.name}: parameter version {params.version} from {params.issuer} "
+              f"(signed with the key trusted as {params.signer}), for {args.terminal_id}, "
+              f"which runs version {params.current_version or 'none'}.\n"
+              f"Settings: {', '.join(params.param_names)}", flush=True)
+        if not args.yes and _ask("Push these parameters? [y/N] ").strip().lower() not in (
+                "y", "yes"):
+            print("Nothing changed. (Pass --yes to push without being asked.)")
+            return 1
+        version = actions.configure(profile, actions.registry_for(data_dir), args.terminal_id,
+                                    params, SecretStore())
+    print(f"{args.terminal_id} now runs parameter version {version}.")
+    return 0
+
+
 def _unpair(args: argparse.Namespace, data_dir: Path) -> int:
     if not args.yes:
         answer = _ask(f"Unpair {args.terminal_id}? Its history stays; it must be paired "
@@ -188,8 +212,9 @@ def _simulate(args: argparse.Namespace) -> int:
         state = "paired" if s.paired_key else "not paired"
         plugged = "plugged in" if terminal.connected else "unplugged"
         code = f", screen shows {s.shown_code}" if s.shown_code and not s.paired_key else ""
+        params = f", parameters v{s.param_version}" if s.param_version else ""
         print(f"{p.terminal_id}  {p.vendor} {p.model}  SN {p.serial}  {plugged}, {state}, "
-              f"{len(terminal.journal)} journal entries{code}")
+              f"{len(terminal.journal)} journal entries{params}{code}")
     print(f"Use them with {ENV_DIR}={directory} posdesk terminals discover")
     if args.serial:
         server = PtyTerminalServer(world.terminal(args.serial)).start()

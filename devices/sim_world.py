@@ -51,6 +51,7 @@ class SimulatedWorld:
             memory = saved.get(profile.serial, {})
             if memory.get("paired_key"):
                 state.paired_key = bytes.fromhex(memory["paired_key"])
+            state.param_version = int(memory.get("param_version") or 0)
             terminal = SimulatedTerminal(
                 profile, journal_for(profile.terminal_id, seed, end, days, epoch_ms(now)), state,
                 on_change=self.save)
@@ -85,7 +86,8 @@ class SimulatedWorld:
         plugged = {d.terminal.profile.serial: d.plugged for d in self.backend.devices}
         memory: dict[str, dict[str, object]] = {t.profile.serial: {
             "paired_key": t.state.paired_key.hex() if t.state.paired_key else "",
-            "shown_code": t.state.shown_code, "plugged": plugged[t.profile.serial]}
+            "shown_code": t.state.shown_code, "plugged": plugged[t.profile.serial],
+            "param_version": t.state.param_version}
             for t in self.terminals}
         memory["_world"] = {"since": self.since.isoformat(), "seed": str(self.seed),
                             "end": self.fixed_end.isoformat() if self.fixed_end else ""}

@@ -8,11 +8,15 @@ oversize frames, replays, a disconnect in the middle of a journal page, leaked c
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from devices import framing, messages
 from devices.framing import FLAG_ENCRYPTED, Frame, ProtocolError
@@ -53,6 +57,9 @@ class TerminalState:
     paired_key: bytes | None = None         # the terminal's memory of its pairing
     accepts_pairing: bool = True            # what its user answers when codes are shown
     shown_code: str = ""                    # the code on the terminal's screen
+    param_version: int = 0                  # the signed parameters it runs (spec 12.3)
+    params: dict[str, object] = field(default_factory=dict)
+    acquirer_key: bytes | None = None       # raw Ed25519 key its parameters must be signed by
 
 
 class SimulatedTerminal:
@@ -151,7 +158,8 @@ class SimulatedTerminal:
         self._send(request.reply({
             "vendor": p.vendor, "model": p.model, "serial": p.serial, "firmware": p.firmware,
             "terminal_type": p.terminal_type, "capabilities": list(p.capabilities),
-            "terminal_id": p.terminal_id, "paired": self.state.paired_key is not None},
+            "terminal_id": p.terminal_id, "paired": self.state.paired_key is not None,
+            "param_version": self.state.param_version},
             terminal_id=p.terminal_id))
 
     def _pair(self, request: Message) -> None:
@@ -188,7 +196,20 @@ class SimulatedTerminal:
     def _diagnosis(self, request: Message) -> None:
         s = self.state
         self._send(request.reply({"battery": s.battery, "signal_dbm": s.signal_dbm,
-                                  "link": s.link, "last_error": s.last_error}))
+                                  "link": s.link, "last_error": s.last_error,
+                                  "param_version": s.param_version}))
+
+    def _config(self, request: Message) -> None:
+        document = request.body.get("document")
+        refusal = _params_refusal(document, self.profile.terminal_id, self.state)
+        if refusal:
+            self._send(request.reply({"applied": False, "reason": refusal}))
+            return
+        assert isinstance(document, dict)
+        self.state.param_version = int(document["version"])
+        self.state.params = dict(document["params"])
+        self._on_change()
+        self._send(request.reply({"applied": True, "param_version": self.state.param_version}))
 
     def _journal(self, request: Message) -> None:
         after = int(str(request.body.get("after") or "0"))
@@ -275,4 +296,27 @@ _PLAIN = {"Identify": SimulatedTerminal._identify, "Pair": SimulatedTerminal._pa
           "Login": SimulatedTerminal._login}
 _SECURE = {"PairConfirm": SimulatedTerminal._pair_confirm,
            "Diagnosis": SimulatedTerminal._diagnosis, "Journal": SimulatedTerminal._journal,
-           "Unpair": SimulatedTerminal._unpair, "Logout": SimulatedTerminal._logout}
+           "Unpair": SimulatedTerminal._unpair, "Logout": SimulatedTerminal._logout,
+           "Config": SimulatedTerminal._config}
+
+
+def _params_refusal(document: object, terminal_id: str, state: TerminalState) -> str:
+    """What a terminal checks before taking parameters (docs/protocol.md, Config)."""
+    if not isinstance(document, dict) or not isinstance(document.get("params"), dict):
+        return "not a parameter document"
+    if terminal_id not in (document.get("terminal_ids") or []):
+        return "not addressed to this terminal"
+    version = document.get("version")
+    if not isinstance(version, int) or version <= state.param_version:
+        return "not newer than the parameters in use"
+    if state.acquirer_key is not None:
+        signature = document.get("signature") or {}
+        signed = {k: v for k, v in document.items() if k != "signature"}
+        canonical = json.dumps(signed, ensure_ascii=False, sort_keys=True,
+                               separators=(",", ":")).encode()
+        try:
+            Ed25519PublicKey.from_public_bytes(state.acquirer_key).verify(
+                base64.b64decode(str(signature.get("value", ""))), canonical)
+        except (InvalidSignature, ValueError, AttributeError):
+            return "signature is not the acquirer's"
+    return ""

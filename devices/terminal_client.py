@@ -108,6 +108,10 @@ class TerminalClient:
             raise ProtocolError("journal page has no list of entries")
         return JournalPage(entries, str(body.get("next_cursor", after)), bool(body.get("more")))
 
+    def configure(self, document: dict[str, Any]) -> dict[str, Any]:
+        """Hand a signed parameter document to the terminal; its answer says if it applied."""
+        return dict(self.link.request("Config", {"document": document}).body)
+
     def unpair(self) -> None:
         self.link.request("Unpair")
         self.link.reset()

@@ -66,6 +66,22 @@ def terminal_error_text(why: str, facts: dict[str, object]) -> str:
         "sync_stopped": QCoreApplication.translate(
             "Shell", "The sync stopped (%3). What arrived is saved; Sync now continues where it "
             "stopped."),
+        "config_refused": QCoreApplication.translate(
+            "Shell", "The terminal refused the parameters (%3) and keeps its current "
+            "configuration. Ask your acquirer for a file signed for this terminal."),
+        "not_addressed": QCoreApplication.translate(
+            "Shell", "This parameter file is for other terminals; nothing was changed."),
+        "not_newer": QCoreApplication.translate(
+            "Shell", "This parameter file is not newer than what the terminal runs; nothing "
+            "was changed."),
+        "bad_signature": QCoreApplication.translate(
+            "Shell", "The file's signature does not match its contents: it was changed after "
+            "signing. Nothing was changed."),
+        "untrusted_key": QCoreApplication.translate(
+            "Shell", "The file is signed by a key you have not trusted for this purpose. "
+            "Trust your acquirer's key first; nothing was changed."),
+        "unsigned": QCoreApplication.translate(
+            "Shell", "The file carries no signature, so it was not used."),
         "not_paired": QCoreApplication.translate(
             "Shell", "This terminal is not paired with this computer. Pair it again to sync."),
     }

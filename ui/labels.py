@@ -66,8 +66,9 @@ def op_type(code: str) -> str:
         "TERMINAL_BLOCK": QCoreApplication.translate("Labels", "Terminal blocked"),
         "TERMINAL_UNBLOCK": QCoreApplication.translate("Labels", "Terminal unblocked"),
         "TERMINAL_SYNC": QCoreApplication.translate("Labels", "Terminal synced"),
+        "TERMINAL_CONFIG": QCoreApplication.translate("Labels", "Terminal parameters pushed"),
         "POLICY_UPDATED": QCoreApplication.translate("Labels", "Model policy updated"),
-        "POLICY_KEY_TRUSTED": QCoreApplication.translate("Labels", "Policy signer trusted"),
+        "POLICY_KEY_TRUSTED": QCoreApplication.translate("Labels", "Signing key trusted"),
         "TRANSACTIONS_WRITTEN": QCoreApplication.translate("Labels", "Transactions recorded"),
     }
     return names.get(code, code)
@@ -106,6 +107,22 @@ def terminal_type(code: str) -> str:
         "MPOS_BT": QCoreApplication.translate("Labels", "Bluetooth card reader"),
         "PHONE_POS": QCoreApplication.translate("Labels", "Phone POS"),
         "USB_PINPAD": QCoreApplication.translate("Labels", "USB PIN pad"),
+    }
+    return names.get(code, code)
+
+
+def capability(code: str) -> str:
+    names = {
+        "MAGSTRIPE": QCoreApplication.translate("Labels", "Magnetic stripe"),
+        "EMV_CONTACT": QCoreApplication.translate("Labels", "Chip card"),
+        "CONTACTLESS_NFC": QCoreApplication.translate("Labels", "Contactless (NFC)"),
+        "QR_SCAN": QCoreApplication.translate("Labels", "Scans QR codes"),
+        "QR_DISPLAY": QCoreApplication.translate("Labels", "Shows QR codes"),
+        "E_SIGNATURE": QCoreApplication.translate("Labels", "E-signature"),
+        "PIN_PAD_PTS": QCoreApplication.translate("Labels", "PCI PTS PIN pad"),
+        "PRINTER": QCoreApplication.translate("Labels", "Printer"),
+        "ESIM_CELLULAR": QCoreApplication.translate("Labels", "eSIM cellular"),
+        "WIFI": QCoreApplication.translate("Labels", "Wi-Fi"),
     }
     return names.get(code, code)
 

@@ -231,12 +231,16 @@
         <translation>终端同步</translation>
     </message>
     <message>
+        <source>Terminal parameters pushed</source>
+        <translation>已推送终端参数</translation>
+    </message>
+    <message>
         <source>Model policy updated</source>
         <translation>更新型号管控名单</translation>
     </message>
     <message>
-        <source>Policy signer trusted</source>
-        <translation>信任名单签发密钥</translation>
+        <source>Signing key trusted</source>
+        <translation>已信任签名密钥</translation>
     </message>
     <message>
         <source>Transactions recorded</source>
@@ -301,6 +305,46 @@
     <message>
         <source>USB PIN pad</source>
         <translation>USB密码键盘</translation>
+    </message>
+    <message>
+        <source>Magnetic stripe</source>
+        <translation>磁条</translation>
+    </message>
+    <message>
+        <source>Chip card</source>
+        <translation>芯片卡</translation>
+    </message>
+    <message>
+        <source>Contactless (NFC)</source>
+        <translation>非接（NFC）</translation>
+    </message>
+    <message>
+        <source>Scans QR codes</source>
+        <translation>扫描二维码</translation>
+    </message>
+    <message>
+        <source>Shows QR codes</source>
+        <translation>展示二维码</translation>
+    </message>
+    <message>
+        <source>E-signature</source>
+        <translation>电子签名</translation>
+    </message>
+    <message>
+        <source>PCI PTS PIN pad</source>
+        <translation>PCI PTS 密码键盘</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>eSIM cellular</source>
+        <translation>eSIM 蜂窝网络</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
     </message>
     <message>
         <source>Online</source>
@@ -702,6 +746,30 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>同步中断（%3）。已收到的数据已保存；点击“立即同步”会从中断处继续。</translation>
     </message>
     <message>
+        <source>The terminal refused the parameters (%3) and keeps its current configuration. Ask your acquirer for a file signed for this terminal.</source>
+        <translation>终端拒绝了这些参数（%3），保留当前配置。请向收单机构索取为此终端签名的文件。</translation>
+    </message>
+    <message>
+        <source>This parameter file is for other terminals; nothing was changed.</source>
+        <translation>此参数文件是给其他终端的；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This parameter file is not newer than what the terminal runs; nothing was changed.</source>
+        <translation>此参数文件不比终端当前使用的版本新；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The file's signature does not match its contents: it was changed after signing. Nothing was changed.</source>
+        <translation>文件签名与内容不符：签名后文件被改动过。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The file is signed by a key you have not trusted for this purpose. Trust your acquirer's key first; nothing was changed.</source>
+        <translation>文件的签名密钥未被信任用于此用途。请先信任收单机构的密钥；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The file carries no signature, so it was not used.</source>
+        <translation>文件没有签名，因此未被使用。</translation>
+    </message>
+    <message>
         <source>This terminal is not paired with this computer. Pair it again to sync.</source>
         <translation>此终端未与本机配对。请重新配对后再同步。</translation>
     </message>
@@ -725,8 +793,8 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>序列号</translation>
     </message>
     <message>
-        <source>Firmware</source>
-        <translation>固件</translation>
+        <source>Firmware · parameters</source>
+        <translation>固件 · 参数</translation>
     </message>
     <message>
         <source>Link</source>
@@ -747,6 +815,14 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>Last sync</source>
         <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>parameter version %1</source>
+        <translation>参数版本 %1</translation>
+    </message>
+    <message>
+        <source>no signed parameters pushed from here</source>
+        <translation>尚未从本机推送签名参数</translation>
     </message>
 </context>
 <context>
@@ -776,6 +852,14 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>解除配对(&amp;U)…</translation>
     </message>
     <message>
+        <source>Push &amp;parameters…</source>
+        <translation>推送参数(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Send your acquirer's signed parameter file to the selected terminal</source>
+        <translation>将收单机构签名的参数文件发送到所选终端</translation>
+    </message>
+    <message>
         <source>No terminals yet.
 Plug a reader in or switch it on, then choose Add terminal.</source>
         <translation>还没有终端。
@@ -796,6 +880,44 @@ Plug a reader in or switch it on, then choose Add terminal.</source>
     <message>
         <source>Syncing %1…</source>
         <translation>正在同步 %1…</translation>
+    </message>
+    <message>
+        <source>Signed parameter file</source>
+        <translation>签名参数文件</translation>
+    </message>
+    <message>
+        <source>Parameter files (*.json);;All files (*)</source>
+        <translation>参数文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Push parameters</source>
+        <translation>推送参数</translation>
+    </message>
+    <message>
+        <source>Push parameter version %1 from %2 to %3?
+
+Signed with the key you trusted as %4. The terminal now runs version %5.
+Settings: %6</source>
+        <translation>将来自 %2 的参数版本 %1 推送到 %3？
+
+签名密钥为您信任的“%4”。终端当前使用版本 %5。
+设置项：%6</translation>
+    </message>
+    <message>
+        <source>Nothing was pushed.</source>
+        <translation>未推送任何内容。</translation>
+    </message>
+    <message>
+        <source>Pushing parameters to %1…</source>
+        <translation>正在向 %1 推送参数…</translation>
+    </message>
+    <message>
+        <source>%1 now runs parameter version %2.</source>
+        <translation>%1 现在使用参数版本 %2。</translation>
     </message>
     <message>
         <source>%1: %2 new</source>

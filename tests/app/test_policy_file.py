@@ -11,9 +11,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app import oplog
 from app.errors import PolicyFileError, TerminalError
-from app.policy_file import import_policy, sign, trust_key
+from app.policy_file import import_policy
 from app.profile import Profile
 from app.secrets import SecretStore
+from app.signed_files import sign, trust_key
 from app.terminal_pairing import PairingQuestions, pair_terminal
 from app.terminal_sync import sync_terminal
 from tests.conftest import MemoryKeyring

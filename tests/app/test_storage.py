@@ -100,3 +100,38 @@ def test_statement_splitter_keeps_trigger_bodies_whole() -> None:
     assert len(triggers) == 3
     assert all(t.rstrip().endswith("END;") for t in triggers)
 
+
+
+def test_read_then_write_transactions_on_two_connections_wait_instead_of_failing(
+        tmp_path: Path) -> None:
+    """The GUI thread and the device thread each write through their own connection; a
+    deferred BEGIN that reads, then writes, fails at once with "database is locked" when the
+    other wrote in between. atomic() takes the write lock first, so both simply wait."""
+    import threading
+
+    path = tmp_path / "posdesk.sqlite3"
+    gui = storage.connect(path)
+    gui.execute("INSERT INTO settings(key, value) VALUES ('n', '0')")
+    errors: list[BaseException] = []
+
+    def bump(db: storage.Database) -> None:
+        for _ in range(300):
+            with db.atomic():
+                n = int(db.execute("SELECT value FROM settings WHERE key = 'n'").fetchone()[0])
+                db.execute("UPDATE settings SET value = ? WHERE key = 'n'", [str(n + 1)])
+
+    def device() -> None:
+        try:
+            bump(storage.connect(path))
+        except BaseException as exc:
+            errors.append(exc)
+
+    worker = threading.Thread(target=device)
+    worker.start()
+    try:
+        bump(gui)
+    except BaseException as exc:
+        errors.append(exc)
+    worker.join()
+    assert errors == []
+    assert gui.execute("SELECT value FROM settings WHERE key = 'n'").fetchone()[0] == "600"

@@ -137,3 +137,39 @@ def test_bluetooth_terminal_pair_and_sync(posdesk, bluez, tmp_path: Path,
     listed = json.loads(posdesk("terminals", "list", "--data-dir", str(tmp_path / "shop"),
                                 "--json", check=True).stdout)
     assert listed[0]["transport"] == "ble" and listed[0]["status"] == "ONLINE"
+
+
+def test_signed_parameter_push(posdesk, world: Path, tmp_path: Path) -> None:
+    """spec 12.3: a technician trusts the acquirer's key and pushes its signed parameters;
+    a file changed after signing is refused and the terminal keeps what it runs."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from app.signed_files import sign
+
+    data = tmp_path / "shop"
+    posdesk("simulate", check=True)
+    rc, out = pair(SMART, data, lambda: terminal_screen(world, "SIMB20260002"),
+                   "--accept-unknown-model")
+    assert rc == 0, out
+    key = Ed25519PrivateKey.generate()
+    pem = key.public_key().public_bytes(serialization.Encoding.PEM,
+                                        serialization.PublicFormat.SubjectPublicKeyInfo)
+    (tmp_path / "acquirer.pem").write_bytes(pem)
+    posdesk("policy", "trust", str(tmp_path / "acquirer.pem"), "--name", "Test Acquirer",
+            "--purpose", "terminal-params", "--data-dir", str(data), check=True)
+    document = sign({"format": "posdesk-terminal-params", "version": 7, "issuer": "Test Acquirer",
+                     "terminal_ids": ["SIM00002"], "params": {"receipt_header": "小店"}},
+                    key, pem)
+    tampered = dict(document, params={"receipt_header": "别家"})
+    (tmp_path / "bad.json").write_text(json.dumps(tampered), encoding="utf-8")
+    refused = posdesk("terminals", "configure", "SIM00002", str(tmp_path / "bad.json"), "--yes",
+                      "--data-dir", str(data))
+    assert refused.returncode == 1 and "changed after signing" in refused.stderr
+    (tmp_path / "good.json").write_text(json.dumps(document), encoding="utf-8")
+    pushed = posdesk("terminals", "configure", "SIM00002", str(tmp_path / "good.json"), "--yes",
+                     "--data-dir", str(data), check=True)
+    assert "now runs parameter version 7" in pushed.stdout
+    assert json.loads((world / STATE_FILE).read_text())["SIMB20260002"]["param_version"] == 7
+    listed = json.loads(posdesk("terminals", "list", "--data-dir", str(data), "--json").stdout)
+    assert listed[0]["param_version"] == 7

@@ -147,3 +147,50 @@ def test_refreshes_queued_behind_long_work_are_folded(qtbot: QtBot, window,
 def test_terminals_model_contract(qtmodeltester, window) -> None:
     win, _, _ = window
     qtmodeltester.check(win.terminals.model, force_py=True)
+
+
+def test_push_signed_parameters_after_confirmation(qtbot: QtBot, window, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """spec 12.3 in the GUI: a tampered file is refused with a translated reason; a signed
+    one is shown, confirmed, pushed, and its version appears in the list."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from app.signed_files import TERMINAL_PARAMS, sign, trust_key
+
+    win, profile, world = window
+    key = Ed25519PrivateKey.generate()
+    pem = key.public_key().public_bytes(serialization.Encoding.PEM,
+                                        serialization.PublicFormat.SubjectPublicKeyInfo)
+    trust_key(profile, pem, "Test Acquirer", TERMINAL_PARAMS)   # before the device thread works
+    wizard = _walk_wizard(qtbot, win, world, 1, answer=True)
+    qtbot.waitUntil(lambda: wizard.compare.isComplete(), timeout=10_000)
+    wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: len(win.terminals.model.views) == 1, timeout=10_000)
+    page = win.terminals
+    page.table.selectRow(0)
+    assert page.params_button.isEnabled()
+    signed = sign({"format": "posdesk-terminal-params", "version": 4, "issuer": "Test Acquirer",
+                   "terminal_ids": ["SIM00002"], "params": {"receipt_header": "小店"}}, key, pem)
+    bad, good = tmp_path / "bad.json", tmp_path / "good.json"
+    bad.write_text(json.dumps(dict(signed, version=5)), encoding="utf-8")
+    good.write_text(json.dumps(signed), encoding="utf-8")
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a, **k: (asked.append(text), next(answers))[1])
+    page.push_params(bad)
+    qtbot.waitUntil(lambda: "changed after signing" in page.activity.text(), timeout=10_000)
+    assert asked == []                                   # refused before any question
+    page.push_params(good)
+    qtbot.waitUntil(lambda: "Nothing was pushed" in page.activity.text(), timeout=10_000)
+    assert "version 4 from Test Acquirer" in asked[0] and "receipt_header" in asked[0]
+    page.table.selectRow(0)
+    page.push_params(good)
+    qtbot.waitUntil(lambda: "now runs parameter version 4" in page.activity.text(),
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.views[0].param_version == 4, timeout=10_000)
+    shown = page.table.model().data(page.table.model().index(0, 4))
+    assert shown.endswith("· v4")
+    assert json.loads((world / STATE_FILE).read_text())["SIMB20260002"]["param_version"] == 4

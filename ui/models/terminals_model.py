@@ -24,7 +24,7 @@ def column_titles() -> list[str]:
         QCoreApplication.translate("TerminalsModel", "Type"),
         QCoreApplication.translate("TerminalsModel", "Vendor · model"),
         QCoreApplication.translate("TerminalsModel", "Serial number"),
-        QCoreApplication.translate("TerminalsModel", "Firmware"),
+        QCoreApplication.translate("TerminalsModel", "Firmware · parameters"),
         QCoreApplication.translate("TerminalsModel", "Link"),
         QCoreApplication.translate("TerminalsModel", "Battery"),
         QCoreApplication.translate("TerminalsModel", "Status"),
@@ -59,8 +59,8 @@ class TerminalsModel(PagedTableModel[TerminalView]):
             return _display(view, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return QColor(_STATUS_COLOURS.get(view.status, "#1f2328"))
-        if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
-            return view.policy_reason if view.status == "BLOCKED" else (view.last_error or None)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(view, column)
         if role == Qt.ItemDataRole.UserRole:
             return view.terminal_id
         return None
@@ -72,7 +72,8 @@ def _display(view: TerminalView, column: int) -> str:
         TYPE: labels.terminal_type(view.terminal_type),
         MODEL: f"{view.vendor} · {view.model}",
         SERIAL: view.serial,
-        FIRMWARE: view.firmware,
+        FIRMWARE: f"{view.firmware} · v{view.param_version}" if view.param_version
+        else view.firmware,
         LINK: labels.transport(view.transport),
         BATTERY: f"{view.battery} %" if view.battery is not None else "—",
         STATUS: labels.terminal_status(view.status),
@@ -80,3 +81,16 @@ def _display(view: TerminalView, column: int) -> str:
         LAST_SYNC: format_recent(view.last_sync_utc_ms) if view.last_sync_utc_ms else "—",
     }
     return values[column]
+
+
+def _tooltip(view: TerminalView, column: int) -> str | None:
+    if column == STATUS:
+        return view.policy_reason if view.status == "BLOCKED" else (view.last_error or None)
+    if column == TYPE and view.capabilities:
+        return ", ".join(labels.capability(c) for c in view.capabilities)
+    if column == FIRMWARE:
+        params = QCoreApplication.translate("TerminalsModel", "parameter version %1").replace(
+            "%1", str(view.param_version)) if view.param_version else QCoreApplication.translate(
+            "TerminalsModel", "no signed parameters pushed from here")
+        return f"{view.firmware} — {params}"
+    return None

@@ -8,10 +8,12 @@ and a terminal that comes back is synced at once.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -61,13 +63,17 @@ class TerminalsPage(QWidget):
         self.rename_button = QPushButton(self.tr("&Rename…"))
         self.rename_button.setShortcut(QKeySequence(Qt.Key.Key_F2))
         self.unpair_button = QPushButton(self.tr("&Unpair…"))
+        self.params_button = QPushButton(self.tr("Push &parameters…"))
+        self.params_button.setToolTip(self.tr(
+            "Send your acquirer's signed parameter file to the selected terminal"))
         self.add_button.clicked.connect(self.add_terminal)
+        self.params_button.clicked.connect(lambda: self.push_params())
         self.sync_button.clicked.connect(self.sync_now)
         self.rename_button.clicked.connect(self.rename)
         self.unpair_button.clicked.connect(self.unpair)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.sync_button, self.rename_button,
-                       self.unpair_button):
+                       self.params_button, self.unpair_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -152,6 +158,8 @@ class TerminalsPage(QWidget):
         view = self._selected_view()
         self.rename_button.setEnabled(view is not None)
         self.unpair_button.setEnabled(view is not None and view.paired)
+        self.params_button.setEnabled(view is not None and view.paired
+                                      and view.status not in ("BLOCKED", "RETIRED"))
         self.sync_button.setEnabled(any(v.paired and v.status not in ("BLOCKED", "RETIRED")
                                         for v in self.model.views))
 
@@ -309,4 +317,45 @@ class TerminalsPage(QWidget):
                                               ctx.secrets),
                        lambda _: (self._say(self.tr("%1 was unpaired.").replace(
                            "%1", view.label)), self.refresh()),
+                       self._report, owner=self)
+
+    def push_params(self, path: Path | None = None) -> None:
+        """Verify a signed parameter file on the device thread, show what it holds, and push
+        it only after the person confirms (spec 12.3)."""
+        view = self._selected_view()
+        if view is None:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Signed parameter file"), "",
+                self.tr("Parameter files (*.json);;All files (*)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        ctx, file = self.context, path
+        ctx.thread.run(lambda: actions.check_params_file(ctx.profile, file, view.terminal_id),
+                       lambda params: self._confirm_params(view, params), self._report,
+                       owner=self)
+
+    def _confirm_params(self, view: actions.TerminalView, params: actions.ParamsFile) -> None:
+        current = str(params.current_version) if params.current_version else self.tr("none")
+        answer = QMessageBox.question(
+            self, self.tr("Push parameters"),
+            self.tr("Push parameter version %1 from %2 to %3?\n\nSigned with the key you "
+                    "trusted as %4. The terminal now runs version %5.\nSettings: %6")
+            .replace("%1", str(params.version)).replace("%2", params.issuer)
+            .replace("%3", view.label).replace("%4", params.signer).replace("%5", current)
+            .replace("%6", ", ".join(params.param_names)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            self._say(self.tr("Nothing was pushed."))
+            return
+        ctx = self.context
+        self._say(self.tr("Pushing parameters to %1…").replace("%1", view.label))
+        ctx.thread.run(lambda: actions.configure(ctx.profile, ctx.registry, view.terminal_id,
+                                                 params, ctx.secrets),
+                       lambda version: (self._say(self.tr(
+                           "%1 now runs parameter version %2.").replace("%1", view.label)
+                           .replace("%2", str(version))), self.refresh()),
                        self._report, owner=self)
