@@ -6,6 +6,8 @@ one transaction together with that bump, so a crash leaves the old or the new sc
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -14,6 +16,8 @@ class Migration:
     version: int
     name: str
     sql: str
+    # runs after `sql`, in the same transaction, for steps SQL cannot express (rehashing)
+    python: Callable[[sqlite3.Connection], None] | None = None
 
 
 _M1_FOUNDATION = """
@@ -197,10 +201,106 @@ ALTER TABLE terminals ADD COLUMN param_version INTEGER;   -- spec 12.2/12.3, sig
 ALTER TABLE terminals ADD COLUMN param_issuer TEXT;
 """
 
+# Transactions, compacted for a million rows a year (issue 4): hashes and the uuid as blobs,
+# the source named once in txn_source, the dedup key as a unique index over its parts
+# instead of a column, daily rollups for totals, and FTS5 for free-text search. The rows are
+# re-hashed in the new layout by app/txn_rebuild.py after their old chain was verified.
+_M4_TXN_COMPACT = """
+CREATE TABLE txn_source (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,                      -- SYNC / IMPORT / DEMO
+    ref TEXT NOT NULL,                       -- terminal id or imported file name
+    detail_json TEXT NOT NULL DEFAULT '{}',  -- e.g. an imported file's SHA-256 and format
+    created_at_utc_ms INTEGER NOT NULL,
+    UNIQUE (kind, ref)
+);
+
+CREATE TABLE txn_v4 (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES txn_source(id),
+    ts_utc_ms INTEGER NOT NULL,
+    cn_date TEXT NOT NULL,
+    cn_year INTEGER NOT NULL,
+    terminal_id TEXT,
+    txn_type TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL,
+    currency TEXT NOT NULL DEFAULT 'CNY',
+    scheme TEXT,
+    terminal_or_interface_type TEXT,
+    merchant_name TEXT,
+    merchant_code TEXT,
+    mcc TEXT,
+    payer_name_masked TEXT,
+    payer_account_masked TEXT,
+    payer_bank_name TEXT,
+    payee_name TEXT,
+    payee_account_masked TEXT,
+    payee_bank_name TEXT,
+    verification_tier TEXT,
+    factor_categories TEXT,
+    auth_code TEXT,
+    auth_ref TEXT,
+    trace_id TEXT NOT NULL,
+    rrn TEXT,
+    batch_no TEXT,
+    voucher_no TEXT,
+    pan_first6 TEXT,
+    pan_last4 TEXT,
+    pan_len INTEGER,
+    pan_token TEXT,
+    purpose TEXT,
+    memo TEXT,
+    parent_txn_id INTEGER REFERENCES txn_v4(id),
+    app_txn_uuid BLOB NOT NULL,              -- 16 bytes, uuid5 of the dedup key
+    prev_hash BLOB NOT NULL,                 -- 32 bytes
+    row_hash BLOB NOT NULL                   -- 32 bytes
+);
+
+CREATE TABLE txn_daily (
+    cn_date TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,               -- '' when the source named none
+    txn_type TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    sum_fen INTEGER NOT NULL,
+    PRIMARY KEY (cn_date, terminal_id, txn_type, channel, status)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE txn_text USING fts5(body, content='', tokenize='unicode61');
+"""
+
+_M4_TXN_INDEXES = """
+CREATE INDEX txn_ts ON txn(ts_utc_ms);
+CREATE INDEX txn_terminal_ts ON txn(terminal_id, ts_utc_ms);
+CREATE UNIQUE INDEX txn_dedup ON txn(trace_id, txn_type, coalesce(terminal_id, ''));
+CREATE INDEX txn_rrn ON txn(rrn) WHERE rrn IS NOT NULL;
+CREATE INDEX txn_parent ON txn(parent_txn_id) WHERE parent_txn_id IS NOT NULL;
+
+CREATE TRIGGER txn_append_only BEFORE UPDATE ON txn
+BEGIN
+    SELECT RAISE(ABORT, 'transactions are append-only: add a linked row instead');
+END;
+CREATE TRIGGER txn_source_append_only BEFORE UPDATE OF kind, ref ON txn_source
+BEGIN
+    SELECT RAISE(ABORT, 'a transaction source cannot be renamed');
+END;
+"""
+
+
+def _m4_txn_compact(conn: sqlite3.Connection) -> None:
+    from app.txn_rebuild import rebuild_transactions
+
+    rebuild_transactions(conn, _M4_TXN_INDEXES)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "foundation", _M1_FOUNDATION),
     Migration(2, "terminal status", _M2_TERMINAL_STATUS),
     Migration(3, "terminal parameters", _M3_TERMINAL_PARAMS),
+    Migration(4, "compact transactions", _M4_TXN_COMPACT, _m4_txn_compact),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

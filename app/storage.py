@@ -111,6 +111,8 @@ def migrate_to_latest(conn: sqlite3.Connection) -> list[int]:
         try:
             for statement in statements(migration.sql):
                 conn.execute(statement)
+            if migration.python is not None:
+                migration.python(conn)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {migration.version}")
             conn.execute("COMMIT")

@@ -8,8 +8,11 @@ is written in one SQLite transaction or not at all. Rows are append-only and has
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
+import operator
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -17,11 +20,11 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from app import oplog as ops
-from app.carddata import guard_record
+from app.carddata import guard_record, guard_values
 from app.errors import SensitiveDataError
 from app.hash_chain import GENESIS_HASH, chain_head, set_chain_head
 from app.oplog import OperationLog
-from app.shanghai_time import cn_date, cn_year
+from app.shanghai_time import cn_date, now_ms
 
 CHAIN = "txn"
 _UUID_NAMESPACE = uuid.UUID("6f1c2b7e-3a5d-4c8e-9b1f-2d7e4a6c8b90")
@@ -89,11 +92,19 @@ class Transaction:
 
 _RECORD_FIELDS = tuple(
     f.name for f in dataclasses.fields(Transaction) if f.name != "parent_trace_id")
-COLUMNS = ("app_txn_uuid", "dedup_key", "source_kind", "source_ref", *_RECORD_FIELDS,
-           "cn_date", "cn_year", "parent_txn_id", "prev_hash", "row_hash")
-_INSERT_COLUMNS = ("id", *COLUMNS)
-_INSERT = (f"INSERT INTO txn ({', '.join(_INSERT_COLUMNS)}) "
-           f"VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})")
+_RECORD_GETTER = operator.attrgetter(*_RECORD_FIELDS)
+# Every stored column but row_hash, in the order the row hash covers them (with prev_hash).
+HASHED_COLUMNS = ("id", "source_id", *_RECORD_FIELDS, "cn_date", "cn_year", "parent_txn_id",
+                  "app_txn_uuid")
+_INSERT = (f"INSERT INTO txn ({', '.join(HASHED_COLUMNS)}, prev_hash, row_hash) "
+           f"VALUES ({', '.join('?' for _ in HASHED_COLUMNS)}, ?, ?)")
+_TEXT_FIELDS = ("merchant_name", "memo", "payer_name_masked", "payee_name", "payer_bank_name",
+                "payee_bank_name")
+_TEXT_INDEXES = tuple(_RECORD_FIELDS.index(name) for name in _TEXT_FIELDS)
+_ROLLUP_UPSERT = (
+    "INSERT INTO txn_daily (cn_date, terminal_id, txn_type, channel, status, n, sum_fen) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n, "
+    "sum_fen = sum_fen + excluded.sum_fen")
 
 
 @dataclass(frozen=True)
@@ -113,8 +124,9 @@ class TransactionWriter:
 
         Every record is checked before anything is written. A record carrying card data is
         refused: the refusal is logged (field name only) and nothing of the batch is kept.
-        Callers that record one summary for many batches (a sync, the demo) pass
-        `log_batch=False`.
+        Callers that record one summary for many batches (a sync, the demo, an import)
+        pass `log_batch=False`, and callers that write many batches in one transaction of
+        their own (an import is all-or-nothing) just call this inside `db.atomic()`.
         """
         return self._run(records, source_kind, source_ref, keep=True, log=log_batch)
 
@@ -145,41 +157,65 @@ class TransactionWriter:
 
     def _check(self, record: Transaction, index: int, source_ref: str) -> None:
         record.validate()
-        self._guard(dataclasses.asdict(record), index, source_ref)
+        try:
+            guard_values(_RECORD_FIELDS, _RECORD_GETTER(record))
+            if record.parent_trace_id is not None:
+                guard_values(("parent_trace_id",), (record.parent_trace_id,))
+        except SensitiveDataError as exc:
+            self._refused(exc, index, source_ref)
 
     def _guard(self, values: Mapping[str, object], index: int, source_ref: str) -> None:
         try:
             guard_record(values)
         except SensitiveDataError as exc:
-            self.oplog.append(ops.SENSITIVE_DATA_BLOCKED, target_type="source",
-                              target_id=source_ref, result="FAIL",
-                              details={"record": index + 1, "field": exc.facts.get("field")})
-            raise
+            self._refused(exc, index, source_ref)
+
+    def _refused(self, exc: SensitiveDataError, index: int, source_ref: str) -> None:
+        self.oplog.append(ops.SENSITIVE_DATA_BLOCKED, target_type="source",
+                          target_id=source_ref, result="FAIL",
+                          details={"record": index + 1, "field": exc.facts.get("field")})
+        raise exc
 
     def _insert(self, batch: list[Transaction], source_kind: str, source_ref: str,
                 log: bool) -> WriteResult:
         """Known keys and parents are looked up once per batch, ids are given out here (so a
-        refund can point at a sale of the same batch), rows go in with one executemany."""
-        count, head = chain_head(self.db, CHAIN)
-        known = self._existing_keys([r.dedup_key() for r in batch])
+        refund can point at a sale of the same batch), rows go in with one executemany, and
+        the batch's daily totals and search text go in beside them."""
+        count, head_hex = chain_head(self.db, CHAIN)
+        head = bytes.fromhex(head_hex)
+        source_id = source_for(self.db, source_kind, source_ref)
+        known = self._existing_keys(batch)
         parents = self._parent_ids(batch)
         next_id = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM txn").fetchone()[0])
-        rows: list[list[object]] = []
+        rows: list[tuple[object, ...]] = []
+        texts: list[tuple[int, str]] = []
+        rollup: dict[tuple[str, str, str, str, str], list[int]] = {}
         for record in batch:
-            key = record.dedup_key()
+            key = (record.trace_id, record.txn_type, record.terminal_id or "")
             if key in known:
                 continue
             known.add(key)
             parent = parents.get((record.parent_trace_id or "", record.terminal_id or ""))
-            values = self._row(record, key, source_kind, source_ref, head, parent)
-            values["id"] = next_id
+            fields = _RECORD_GETTER(record)
+            day = cn_date_fast(record.ts_utc_ms)
+            values = (next_id, source_id, *fields, day, int(day[:4]), parent,
+                      txn_uuid(key))
+            prev, head = head, txn_row_hash(head, values)
+            rows.append((*values, prev, head))
+            text = search_text(fields)
+            if text:
+                texts.append((next_id, text))
+            totals = rollup.setdefault((day, key[2], record.txn_type, record.channel,
+                                        record.status), [0, 0])
+            totals[0] += 1
+            totals[1] += record.amount_fen
             parents.setdefault((record.trace_id, record.terminal_id or ""), next_id)
             next_id += 1
-            head = str(values["row_hash"])
-            rows.append([values[c] for c in _INSERT_COLUMNS])
         if rows:
             self.db.conn.executemany(_INSERT, rows)
-            set_chain_head(self.db, CHAIN, count + len(rows), head)
+            self.db.conn.executemany("INSERT INTO txn_text (rowid, body) VALUES (?, ?)", texts)
+            self.db.conn.executemany(_ROLLUP_UPSERT, [(*k, n, s) for k, (n, s) in rollup.items()])
+            set_chain_head(self.db, CHAIN, count + len(rows), head.hex())
         result = WriteResult(len(rows), len(batch) - len(rows))
         if rows and log:
             self.oplog.append(ops.TRANSACTIONS_WRITTEN, target_type=source_kind.lower(),
@@ -187,12 +223,13 @@ class TransactionWriter:
                               details={"new": result.new, "duplicate": result.duplicate})
         return result
 
-    def _existing_keys(self, keys: list[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in _chunks(sorted(set(keys)), 500):
+    def _existing_keys(self, batch: list[Transaction]) -> set[tuple[str, str, str]]:
+        found: set[tuple[str, str, str]] = set()
+        for chunk in _chunks(sorted({r.trace_id for r in batch}), 500):
             marks = ",".join("?" for _ in chunk)
-            found.update(r[0] for r in self.db.execute(
-                f"SELECT dedup_key FROM txn WHERE dedup_key IN ({marks})", chunk).fetchall())
+            found.update(tuple(r) for r in self.db.execute(
+                f"SELECT trace_id, txn_type, coalesce(terminal_id, '') FROM txn "
+                f"WHERE trace_id IN ({marks})", chunk).fetchall())
         return found
 
     def _parent_ids(self, batch: list[Transaction]) -> dict[tuple[str, str], int]:
@@ -207,21 +244,69 @@ class TransactionWriter:
                 found[(trace_id, terminal_id)] = int(row_id)
         return found
 
-    def _row(self, record: Transaction, key: str, source_kind: str, source_ref: str,
-             prev_hash: str, parent_id: int | None) -> dict[str, object]:
-        values: dict[str, object] = {name: getattr(record, name) for name in _RECORD_FIELDS}
-        values.update(
-            app_txn_uuid=str(uuid.uuid5(_UUID_NAMESPACE, key)),
-            dedup_key=key,
-            source_kind=source_kind,
-            source_ref=source_ref,
-            cn_date=cn_date(record.ts_utc_ms),
-            cn_year=cn_year(record.ts_utc_ms),
-            parent_txn_id=parent_id,
-            prev_hash=prev_hash,
-        )
-        values["row_hash"] = txn_row_hash(values)
-        return values
+
+def source_for(db: sqlite_utils.Database, kind: str, ref: str,
+               detail: Mapping[str, object] | None = None) -> int:
+    """The id of a transaction source (a terminal's sync, an imported file), made once."""
+    row = db.execute("SELECT id FROM txn_source WHERE kind = ? AND ref = ?", [kind, ref]).fetchone()
+    if row:
+        return int(row[0])
+    cursor = db.execute(
+        "INSERT INTO txn_source (kind, ref, detail_json, created_at_utc_ms) VALUES (?, ?, ?, ?)",
+        [kind, ref, json.dumps(dict(detail or {}), ensure_ascii=False), now_ms()])
+    return int(cursor.lastrowid or 0)
+
+
+def txn_uuid(key: tuple[str, str, str]) -> bytes:
+    """app_txn_uuid (spec 7.1 item 4): uuid5 of "terminal|trace id|type", as 16 bytes;
+    computed directly with SHA-1 (uuid.uuid5 builds objects a million times over)."""
+    digest = bytearray(hashlib.sha1(_UUID_NS_BYTES + f"{key[2]}|{key[0]}|{key[1]}".encode(),
+                                    usedforsecurity=False).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    return bytes(digest)
+
+
+_UUID_NS_BYTES = _UUID_NAMESPACE.bytes
+
+
+def txn_row_hash(prev_hash: bytes, values: tuple[object, ...]) -> bytes:
+    """SHA-256 over the previous row's hash, this row's uuid (the last of HASHED_COLUMNS)
+    and the other values in HASHED_COLUMNS order as a JSON array (unambiguous and fast)."""
+    canonical = json.dumps(values[:-1], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(prev_hash + values[-1] + canonical.encode("utf-8")).digest()  # type: ignore[operator]
+
+
+def search_text(fields: tuple[object, ...]) -> str:
+    """The free text of a record for FTS5: Chinese characters spaced so each is a token (the
+    unicode61 tokenizer would keep a run of them as one word); searching runs a phrase."""
+    parts = [fields[i] for i in _TEXT_INDEXES if fields[i]]
+    return spaced_cjk(" ".join(str(p) for p in parts)) if parts else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def spaced_cjk(text: str) -> str:
+    """Cached: merchant names and memos repeat across a shop's rows."""
+    return _CJK.sub(r" \g<0> ", text)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+_DAYS: dict[int, str] = {}
+
+
+def cn_date_fast(ts_utc_ms: int) -> str:
+    """cn_date for bulk writes: Shanghai has kept UTC+8 without daylight saving since 1991,
+    so the day is a division; earlier instants take the zoneinfo path."""
+    if ts_utc_ms < _SINCE_1992_MS:
+        return cn_date(ts_utc_ms)
+    day = (ts_utc_ms + 28_800_000) // 86_400_000
+    text = _DAYS.get(day)
+    if text is None:
+        text = _DAYS[day] = cn_date(ts_utc_ms)
+    return text
+
+
+_SINCE_1992_MS = 694_195_200_000
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -232,18 +317,17 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 def verify_txn_chain(db: sqlite_utils.Database) -> tuple[bool, int | None, int]:
     """(intact, first broken row id or None, rows checked): each row follows the one before
     it and still hashes to its row_hash; the head matches the last row (spec 7.1)."""
-    expected = GENESIS_HASH
+    expected = bytes.fromhex(GENESIS_HASH)
     checked = 0
-    names = [c for c in COLUMNS if c != "row_hash"]
-    cursor = db.execute(f"SELECT id, {', '.join(COLUMNS)} FROM txn ORDER BY id")
+    cursor = db.execute(f"SELECT {', '.join(HASHED_COLUMNS)}, prev_hash, row_hash FROM txn "
+                        "ORDER BY id")
     for row in cursor:
-        values = dict(zip(["id", *COLUMNS], row, strict=True))
-        if values["prev_hash"] != expected or \
-                txn_row_hash({n: values[n] for n in names}) != values["row_hash"]:
-            return False, int(values["id"]), checked
-        expected = str(values["row_hash"])
+        values, prev, stored = tuple(row[:-2]), row[-2], row[-1]
+        if prev != expected or txn_row_hash(prev, values) != stored:
+            return False, int(row[0]), checked
+        expected = stored
         checked += 1
-    return chain_head(db, CHAIN) == (checked, expected), None, checked
+    return chain_head(db, CHAIN) == (checked, expected.hex()), None, checked
 
 
 class _RollBack(Exception):
@@ -252,10 +336,3 @@ class _RollBack(Exception):
     def __init__(self, result: WriteResult) -> None:
         super().__init__("preview")
         self.result = result
-
-
-def txn_row_hash(values: dict[str, object]) -> str:
-    hashed = {k: v for k, v in values.items() if k != "row_hash"}
-    canonical = json.dumps(hashed, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-

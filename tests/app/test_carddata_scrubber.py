@@ -377,3 +377,46 @@ def test_configure_logging_replaces_its_own_handler(posdesk_log: Path) -> None:
     text = posdesk_log.read_text(encoding="utf-8")
     assert "WARNING y: secret otp=" in text
     assert "654321" not in text
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("memo", "card 6222 0212 3456 7890 123"),
+    ("memo", "refund to 4111-1111-1111-1111 please"),
+    ("rrn", "4111111111111111D25121010000"),
+    ("trace_id", "4111111111111111"),
+    ("merchant_name", "%B4111111111111111^DOE/JOHN^2512101"),
+    ("auth_ref", ";4111111111111111=25121010000?"),
+    ("memo", "ok"),
+    ("merchant_code", "898310054110001"),
+    ("rrn", "000000012345"),
+    ("memo", "订单 20260305142210 已完成"),
+])
+def test_the_fast_write_path_guard_agrees_with_the_general_one(field: str, value: str) -> None:
+    """guard_values (the bulk write path) must refuse exactly what guard_record refuses."""
+    from app.carddata import guard_values
+
+    def refused(check) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            check()
+        except SensitiveDataError:
+            return True
+        return False
+
+    assert refused(lambda: guard_values((field,), (value,))) == \
+        refused(lambda: guard_record({field: value}))
+
+
+@given(st.sampled_from(["memo", "rrn", "merchant_name", "trace_id"]),
+       st.text(alphabet="0123456789 -=D^%B;?店a", max_size=40))
+def test_fast_guard_agrees_on_arbitrary_text(field: str, value: str) -> None:
+    from app.carddata import guard_values
+
+    def refused(check) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            check()
+        except SensitiveDataError:
+            return True
+        return False
+
+    assert refused(lambda: guard_values((field,), (value,))) == \
+        refused(lambda: guard_record({field: value}))

@@ -125,7 +125,8 @@ def test_sync_pulls_everything_once(profile: Profile, usb_rig,
     again = sync_terminal(profile, identity.terminal_id, connect(), SecretStore())
     assert first.new == len(terminals[0].journal) and first.pages > 1
     assert (again.new, again.pages) == (0, 1)
-    count = profile.db.execute("SELECT count(*) FROM txn WHERE source_kind = 'SYNC'").fetchone()
+    count = profile.db.execute("SELECT count(*) FROM txn JOIN txn_source s ON s.id = source_id "
+                               "WHERE s.kind = 'SYNC'").fetchone()
     assert count[0] == len(terminals[0].journal)
     row = profile.db.execute("SELECT battery, link, last_sync_utc_ms FROM terminals").fetchone()
     assert row[0] == 87 and row[1] == "USB" and row[2] is not None

@@ -11,7 +11,7 @@ from app import oplog
 from app.errors import SensitiveDataError
 from app.hash_chain import chain_head
 from app.oplog import OperationLog
-from app.transactions import Transaction, TransactionWriter, txn_row_hash
+from app.transactions import HASHED_COLUMNS, Transaction, TransactionWriter, txn_row_hash
 
 T0 = 1_763_800_000_000
 
@@ -94,9 +94,10 @@ def test_rows_are_append_only_and_hash_chained(memory_log: OperationLog) -> None
     rows = list(memory_log.db.query("SELECT * FROM txn ORDER BY id"))
     assert rows[1]["prev_hash"] == rows[0]["row_hash"]
     for row in rows:
-        values = {k: v for k, v in row.items() if k != "id"}
-        assert txn_row_hash(values) == row["row_hash"]
-    assert chain_head(memory_log.db, "txn") == (3, rows[-1]["row_hash"])
+        values = tuple(row[name] for name in HASHED_COLUMNS)
+        assert txn_row_hash(row["prev_hash"], values) == row["row_hash"]
+        assert len(row["row_hash"]) == 32 and len(row["app_txn_uuid"]) == 16
+    assert chain_head(memory_log.db, "txn") == (3, rows[-1]["row_hash"].hex())
 
 
 def test_each_written_batch_is_in_the_operation_log(memory_log: OperationLog) -> None:
