@@ -14,8 +14,9 @@ import json
 import operator
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 
 import sqlite_utils
 
@@ -93,6 +94,11 @@ class Transaction:
 _RECORD_FIELDS = tuple(
     f.name for f in dataclasses.fields(Transaction) if f.name != "parent_trace_id")
 _RECORD_GETTER = operator.attrgetter(*_RECORD_FIELDS)
+# Fields that can carry free text or identifiers: what the card-data guard looks at (the
+# enumerations are validated, and numbers cannot hold track data).
+_GUARDED_FIELDS = tuple(name for name in _RECORD_FIELDS if name not in (
+    "txn_type", "channel", "status", "currency", "amount_fen", "ts_utc_ms", "pan_len"))
+_GUARDED_GETTER = operator.attrgetter(*_GUARDED_FIELDS)
 # Every stored column but row_hash, in the order the row hash covers them (with prev_hash).
 HASHED_COLUMNS = ("id", "source_id", *_RECORD_FIELDS, "cn_date", "cn_year", "parent_txn_id",
                   "app_txn_uuid")
@@ -124,9 +130,8 @@ class TransactionWriter:
 
         Every record is checked before anything is written. A record carrying card data is
         refused: the refusal is logged (field name only) and nothing of the batch is kept.
-        Callers that record one summary for many batches (a sync, the demo, an import)
-        pass `log_batch=False`, and callers that write many batches in one transaction of
-        their own (an import is all-or-nothing) just call this inside `db.atomic()`.
+        Callers that record one summary for many batches (a sync, the demo) pass
+        `log_batch=False`.
         """
         return self._run(records, source_kind, source_ref, keep=True, log=log_batch)
 
@@ -135,14 +140,58 @@ class TransactionWriter:
         """What `write` would do (a dry run): really written, then rolled back."""
         return self._run(records, source_kind, source_ref, keep=False, log=False)
 
+    def write_stream(self, records: Iterable[Transaction], *, source_kind: str,
+                     source_ref: str, batch_size: int = 5_000, keep: bool = True,
+                     log: bool = True) -> WriteResult:
+        """Write any number of records in ONE transaction (an import: all or nothing), a
+        batch at a time so memory stays flat. A refused record rolls everything back; the
+        refusal is logged after the rollback. `keep=False` is the dry run: everything is
+        done, then rolled back.
+
+        (Overlapping the Python work with SQLite's on a helper thread was tried and gained
+        nothing: every row's step gives up the GIL and then waits to get it back.)
+        """
+        try:
+            with self.db.atomic():
+                result = self._stream(records, source_kind, source_ref, batch_size)
+                if not keep:
+                    raise _RollBack(result)
+                if log and result.new:
+                    self._log_written(source_kind, source_ref, result)
+        except _RollBack as rolled_back:
+            return rolled_back.result
+        except _Refused as refused:
+            self._log_refusal(refused.error, refused.index, source_ref)
+            raise refused.error from None
+        return result
+
+    def _stream(self, records: Iterable[Transaction], source_kind: str, source_ref: str,
+                 batch_size: int) -> WriteResult:
+        state = self._start(source_kind, source_ref)
+        new = seen = 0
+        for batch in _batched(records, batch_size):
+            lookups = self._existing_keys(batch), self._parent_ids(batch)
+            new += self._store(_prepare(batch, lookups, state, seen), state)
+            seen += len(batch)
+        return WriteResult(new, seen - new)
+
     def _run(self, records: Iterable[Transaction], source_kind: str, source_ref: str,
              keep: bool, log: bool) -> WriteResult:
         batch = list(records)
-        for index, record in enumerate(batch):
-            self._check(record, index, source_ref)
+        try:
+            for index, record in enumerate(batch):
+                _checked(record, index)
+        except _Refused as refused:
+            self._log_refusal(refused.error, refused.index, source_ref)
+            raise refused.error from None
         try:
             with self.db.atomic():
-                result = self._insert(batch, source_kind, source_ref, log=log)
+                state = self._start(source_kind, source_ref)
+                lookups = self._existing_keys(batch), self._parent_ids(batch)
+                new = self._store(_prepare(batch, lookups, state, 0, check=False), state)
+                result = WriteResult(new, len(batch) - new)
+                if log and new:
+                    self._log_written(source_kind, source_ref, result)
                 if not keep:
                     raise _RollBack(result)
         except _RollBack as rolled_back:
@@ -153,75 +202,39 @@ class TransactionWriter:
         """Check records as a source sent them, before mapping (a terminal's journal entries,
         an imported file's rows): refusals are logged like those of `write`."""
         for index, raw in enumerate(records):
-            self._guard(raw, index, source_ref)
+            try:
+                guard_record(raw)
+            except SensitiveDataError as exc:
+                self._log_refusal(exc, index, source_ref)
+                raise
 
-    def _check(self, record: Transaction, index: int, source_ref: str) -> None:
-        record.validate()
-        try:
-            guard_values(_RECORD_FIELDS, _RECORD_GETTER(record))
-            if record.parent_trace_id is not None:
-                guard_values(("parent_trace_id",), (record.parent_trace_id,))
-        except SensitiveDataError as exc:
-            self._refused(exc, index, source_ref)
-
-    def _guard(self, values: Mapping[str, object], index: int, source_ref: str) -> None:
-        try:
-            guard_record(values)
-        except SensitiveDataError as exc:
-            self._refused(exc, index, source_ref)
-
-    def _refused(self, exc: SensitiveDataError, index: int, source_ref: str) -> None:
+    def _log_refusal(self, exc: SensitiveDataError, index: int, source_ref: str) -> None:
         self.oplog.append(ops.SENSITIVE_DATA_BLOCKED, target_type="source",
                           target_id=source_ref, result="FAIL",
                           details={"record": index + 1, "field": exc.facts.get("field")})
-        raise exc
 
-    def _insert(self, batch: list[Transaction], source_kind: str, source_ref: str,
-                log: bool) -> WriteResult:
-        """Known keys and parents are looked up once per batch, ids are given out here (so a
-        refund can point at a sale of the same batch), rows go in with one executemany, and
-        the batch's daily totals and search text go in beside them."""
+    def _log_written(self, source_kind: str, source_ref: str, result: WriteResult) -> None:
+        self.oplog.append(ops.TRANSACTIONS_WRITTEN, target_type=source_kind.lower(),
+                          target_id=source_ref,
+                          details={"new": result.new, "duplicate": result.duplicate})
+
+    def _start(self, source_kind: str, source_ref: str) -> _State:
         count, head_hex = chain_head(self.db, CHAIN)
-        head = bytes.fromhex(head_hex)
-        source_id = source_for(self.db, source_kind, source_ref)
-        known = self._existing_keys(batch)
-        parents = self._parent_ids(batch)
         next_id = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM txn").fetchone()[0])
-        rows: list[tuple[object, ...]] = []
-        texts: list[tuple[int, str]] = []
-        rollup: dict[tuple[str, str, str, str, str], list[int]] = {}
-        for record in batch:
-            key = (record.trace_id, record.txn_type, record.terminal_id or "")
-            if key in known:
-                continue
-            known.add(key)
-            parent = parents.get((record.parent_trace_id or "", record.terminal_id or ""))
-            fields = _RECORD_GETTER(record)
-            day = cn_date_fast(record.ts_utc_ms)
-            values = (next_id, source_id, *fields, day, int(day[:4]), parent,
-                      txn_uuid(key))
-            prev, head = head, txn_row_hash(head, values)
-            rows.append((*values, prev, head))
-            text = search_text(fields)
-            if text:
-                texts.append((next_id, text))
-            totals = rollup.setdefault((day, key[2], record.txn_type, record.channel,
-                                        record.status), [0, 0])
-            totals[0] += 1
-            totals[1] += record.amount_fen
-            parents.setdefault((record.trace_id, record.terminal_id or ""), next_id)
-            next_id += 1
-        if rows:
-            self.db.conn.executemany(_INSERT, rows)
-            self.db.conn.executemany("INSERT INTO txn_text (rowid, body) VALUES (?, ?)", texts)
-            self.db.conn.executemany(_ROLLUP_UPSERT, [(*k, n, s) for k, (n, s) in rollup.items()])
-            set_chain_head(self.db, CHAIN, count + len(rows), head.hex())
-        result = WriteResult(len(rows), len(batch) - len(rows))
-        if rows and log:
-            self.oplog.append(ops.TRANSACTIONS_WRITTEN, target_type=source_kind.lower(),
-                              target_id=source_ref,
-                              details={"new": result.new, "duplicate": result.duplicate})
-        return result
+        return _State(source_for(self.db, source_kind, source_ref), next_id,
+                      bytes.fromhex(head_hex), count)
+
+    def _store(self, prepared: _Prepared, state: _State) -> int:
+        """Insert a prepared batch with its search text and daily totals; move the head."""
+        if prepared.rows:
+            conn = self.db.conn
+            conn.executemany(_INSERT, prepared.rows)
+            conn.executemany("INSERT INTO txn_text (rowid, body) VALUES (?, ?)", prepared.texts)
+            conn.executemany(_ROLLUP_UPSERT,
+                             [(*k, n, total) for k, (n, total) in prepared.rollup.items()])
+            state.count += len(prepared.rows)
+            set_chain_head(self.db, CHAIN, state.count, prepared.head.hex())
+        return len(prepared.rows)
 
     def _existing_keys(self, batch: list[Transaction]) -> set[tuple[str, str, str]]:
         found: set[tuple[str, str, str]] = set()
@@ -243,6 +256,95 @@ class TransactionWriter:
                     f"WHERE trace_id IN ({marks}) GROUP BY 1, 2", chunk).fetchall():
                 found[(trace_id, terminal_id)] = int(row_id)
         return found
+
+
+@dataclass
+class _State:
+    """What a write carries from batch to batch: the source, the next id, the chain head,
+    and the keys and ids it wrote itself (not yet visible to the next batch's lookups)."""
+
+    source_id: int
+    next_id: int
+    head: bytes
+    count: int
+    written: set[tuple[str, str, str]] = dataclasses.field(default_factory=set)
+    parents: dict[tuple[str, str], int] = dataclasses.field(default_factory=dict)
+
+
+@dataclass
+class _Prepared:
+    rows: list[tuple[object, ...]]
+    texts: list[tuple[int, str]]
+    rollup: dict[tuple[str, str, str, str, str], list[int]]
+    head: bytes
+
+
+class _Refused(Exception):
+    def __init__(self, error: SensitiveDataError, index: int) -> None:
+        super().__init__(error.message)
+        self.error, self.index = error, index
+
+
+def _checked(record: Transaction, index: int) -> Transaction:
+    """Validate and guard one record; a card-data refusal carries the record's index."""
+    record.validate()
+    try:
+        guard_values(_GUARDED_FIELDS, _GUARDED_GETTER(record))
+        if record.parent_trace_id is not None:
+            guard_values(("parent_trace_id",), (record.parent_trace_id,))
+    except SensitiveDataError as exc:
+        raise _Refused(exc, index) from None
+    return record
+
+
+def _prepare(batch: list[Transaction],
+             lookups: tuple[set[tuple[str, str, str]], dict[tuple[str, str], int]],
+             state: _State, first_index: int, check: bool = True) -> _Prepared:
+    """Pure CPU work on a batch: check every record, skip known ones, give out ids (so a
+    refund can point at a sale of the same batch), hash the chain, build search text and
+    daily totals. Touches no database."""
+    known, parents = lookups
+    head = state.head
+    rows: list[tuple[object, ...]] = []
+    texts: list[tuple[int, str]] = []
+    rollup: dict[tuple[str, str, str, str, str], list[int]] = {}
+    for offset, record in enumerate(batch):
+        if check:
+            _checked(record, first_index + offset)
+        key = (record.trace_id, record.txn_type, record.terminal_id or "")
+        if key in known or key in state.written:
+            continue
+        state.written.add(key)
+        parent_key = (record.parent_trace_id or "", key[2])
+        parent = parents.get(parent_key) or state.parents.get(parent_key)
+        fields = _RECORD_GETTER(record)
+        day = cn_date_fast(record.ts_utc_ms)
+        row_id = state.next_id
+        values = (row_id, state.source_id, *fields, day, int(day[:4]), parent, txn_uuid(key))
+        prev, head = head, txn_row_hash(head, values)
+        rows.append((*values, prev, head))
+        text = search_text(fields)
+        if text:
+            texts.append((row_id, text))
+        totals = rollup.setdefault((day, key[2], record.txn_type, record.channel,
+                                    record.status), [0, 0])
+        totals[0] += 1
+        totals[1] += record.amount_fen
+        state.parents.setdefault((record.trace_id, key[2]), row_id)
+        state.next_id += 1
+    state.head = head
+    return _Prepared(rows, texts, rollup, head)
+
+
+def _batched(records: Iterable[Transaction], size: int) -> Iterator[list[Transaction]]:
+    batch: list[Transaction] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def source_for(db: sqlite_utils.Database, kind: str, ref: str,
@@ -272,9 +374,21 @@ _UUID_NS_BYTES = _UUID_NAMESPACE.bytes
 
 def txn_row_hash(prev_hash: bytes, values: tuple[object, ...]) -> bytes:
     """SHA-256 over the previous row's hash, this row's uuid (the last of HASHED_COLUMNS)
-    and the other values in HASHED_COLUMNS order as a JSON array (unambiguous and fast)."""
-    canonical = json.dumps(values[:-1], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(prev_hash + values[-1] + canonical.encode("utf-8")).digest()  # type: ignore[operator]
+    and the other values in HASHED_COLUMNS order as a compact JSON array, UTF-8, non-ASCII
+    unescaped: what json.dumps(values, ensure_ascii=False, separators=(",", ":")) gives."""
+    canonical = _json_array(values[:-1]).encode("utf-8")
+    return hashlib.sha256(prev_hash + values[-1] + canonical).digest()  # type: ignore[operator]
+
+
+def _json_array_encoder() -> Callable[[tuple[object, ...]], str]:
+    """json.dumps builds a new encoder per call; a million rows want one C encoder, kept."""
+    if c_make_encoder is None:       # no C accelerator: the same text, slower
+        return lambda values: json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    encoder = c_make_encoder(None, None, encode_basestring, None, ":", ",", False, False, True)
+    return lambda values: "".join(encoder(values, 0))
+
+
+_json_array = _json_array_encoder()
 
 
 def search_text(fields: tuple[object, ...]) -> str:

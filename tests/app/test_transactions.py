@@ -11,7 +11,13 @@ from app import oplog
 from app.errors import SensitiveDataError
 from app.hash_chain import chain_head
 from app.oplog import OperationLog
-from app.transactions import HASHED_COLUMNS, Transaction, TransactionWriter, txn_row_hash
+from app.transactions import (
+    HASHED_COLUMNS,
+    Transaction,
+    TransactionWriter,
+    WriteResult,
+    txn_row_hash,
+)
 
 T0 = 1_763_800_000_000
 
@@ -130,3 +136,30 @@ def test_refund_in_the_same_batch_as_its_sale_is_linked(memory_log: OperationLog
     rows = dict(memory_log.db.execute("SELECT trace_id, parent_txn_id FROM txn").fetchall())
     sale = memory_log.db.execute("SELECT id FROM txn WHERE trace_id = 'T-0008'").fetchone()[0]
     assert rows == {"T-0008": None, "R-9": sale}
+
+
+def test_stream_is_all_or_nothing_and_logs_the_refusal_after_rollback(
+        memory_log: OperationLog) -> None:
+    """An import writes many batches in one transaction: a card number in batch 3 keeps
+    nothing of batches 1 and 2, and the refusal (row and field, no value) is in the oplog."""
+    writer = TransactionWriter(memory_log.db, memory_log)
+    records = [_sale(n) for n in range(25)]
+    records[22] = _sale(22, memo="pay 4111 1111 1111 1111")
+    with pytest.raises(SensitiveDataError):
+        writer.write_stream(iter(records), source_kind="IMPORT", source_ref="f.csv",
+                            batch_size=10)
+    assert memory_log.db.execute("SELECT count(*) FROM txn").fetchone()[0] == 0
+    entry = oplog.entries(memory_log.db)[-1]
+    assert entry.op_type == oplog.SENSITIVE_DATA_BLOCKED
+    assert entry.details == {"record": 23, "field": "memo"}
+    records[22] = _sale(22)
+    dry = writer.write_stream(iter(records), source_kind="IMPORT", source_ref="f.csv",
+                              batch_size=10, keep=False)
+    assert dry == WriteResult(25, 0)
+    assert memory_log.db.execute("SELECT count(*) FROM txn").fetchone()[0] == 0
+    done = writer.write_stream(iter(records + records[:5]), source_kind="IMPORT",
+                               source_ref="f.csv", batch_size=10)
+    assert done == WriteResult(25, 5)
+    from app.transactions import verify_txn_chain
+    assert verify_txn_chain(memory_log.db) == (True, None, 25)
+    assert memory_log.db.execute("SELECT sum(n) FROM txn_daily").fetchone()[0] == 25
