@@ -1,17 +1,21 @@
-"""Reading transaction history a page at a time (keyset pagination, newest first).
+"""Reading transaction history: filters as SQL, keyset pages, counts, totals, daily volume.
 
 The default window is the one spec Q-1 requires at least: today − 1 year through today.
+Nothing here loads a window into Python: pages are keyset queries on (ts_utc_ms, id),
+counts come from indexes, and totals for the common filters from the daily rollups.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
 from app.carddata import mask_display
 from app.shanghai_time import query_window_start, start_of_day_ms, today_cn
+from app.transactions import spaced_cjk
 
 LIST_COLUMNS = ("id", "ts_utc_ms", "terminal_id", "txn_type", "channel", "scheme", "amount_fen",
                 "status", "pan_first6", "pan_last4", "pan_len", "merchant_name", "trace_id")
@@ -56,27 +60,98 @@ class DateRange:
         return start_of_day_ms(self.first), start_of_day_ms(self.last + dt.timedelta(days=1))
 
 
-class HistoryPager:
-    """Pages of a date range, newest first; `next_page` continues after the last row seen."""
+@dataclass(frozen=True)
+class TxnFilter:
+    """What the person narrowed the history to; empty tuples and None mean "any"."""
 
-    def __init__(self, db: sqlite_utils.Database, dates: DateRange, page_size: int = 200) -> None:
+    dates: DateRange = field(default_factory=DateRange.default)
+    terminal_ids: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    txn_types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    min_fen: int | None = None
+    max_fen: int | None = None
+    merchant_code: str | None = None
+    mcc: str | None = None
+    reference: str | None = None     # a trace id or RRN, exactly
+    card_last4: str | None = None
+    text: str | None = None          # free text: merchant name, memo, names
+
+    def replace(self, **changes: object) -> TxnFilter:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def rollup_ready(self) -> bool:
+        """True when totals can come from txn_daily (no amount, id or text condition)."""
+        return (self.min_fen is None and self.max_fen is None and not self.merchant_code
+                and not self.mcc and not self.reference and not self.card_last4
+                and not self.text)
+
+    def where(self) -> tuple[str, list[object]]:
+        """The WHERE clause (without the word) and its parameters, over table txn."""
+        low, high = self.dates.bounds_ms()
+        clauses, params = ["ts_utc_ms >= ?", "ts_utc_ms < ?"], [low, high]
+        for column, values in (("terminal_id", self.terminal_ids), ("channel", self.channels),
+                               ("txn_type", self.txn_types), ("status", self.statuses)):
+            if values:
+                clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
+                params.extend(values)
+        if self.min_fen is not None:
+            clauses.append("amount_fen >= ?")
+            params.append(self.min_fen)
+        if self.max_fen is not None:
+            clauses.append("amount_fen <= ?")
+            params.append(self.max_fen)
+        for column, value in (("merchant_code", self.merchant_code), ("mcc", self.mcc),
+                              ("pan_last4", self.card_last4)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if self.reference:
+            clauses.append("id IN (SELECT id FROM txn WHERE trace_id = ? "
+                           "UNION SELECT id FROM txn WHERE rrn = ?)")
+            params.extend([self.reference, self.reference])
+        if self.text and self.text.strip():
+            clauses.append("id IN (SELECT rowid FROM txn_text WHERE txn_text MATCH ?)")
+            params.append(fts_query(self.text))
+        return " AND ".join(clauses), params
+
+
+def fts_query(text: str) -> str:
+    """Each word of the search as a phrase (Chinese characters are single tokens in the
+    index, so "便利店" becomes the phrase "便 利 店"); all words must match."""
+    words = [w for w in text.split() if w]
+    return " AND ".join('"' + spaced_cjk(w).replace('"', '""').strip() + '"' for w in words)
+
+
+@dataclass(frozen=True)
+class Totals:
+    count: int
+    sales_fen: int        # SALE and PREAUTH_COMPLETE that succeeded
+    refunds_fen: int      # REFUND and VOID that succeeded (negative)
+    net_fen: int
+
+
+class HistoryPager:
+    """Pages of a filter, newest first; `next_page` continues after the last row seen."""
+
+    def __init__(self, db: sqlite_utils.Database, query: TxnFilter | DateRange | None = None,
+                 page_size: int = 200) -> None:
         self.db = db
-        self.dates = dates
+        self.filter = query if isinstance(query, TxnFilter) else TxnFilter(
+            dates=query or DateRange.default())
         self.page_size = page_size
         self._after: tuple[int, int] | None = None
         self.exhausted = False
 
+    @property
+    def dates(self) -> DateRange:
+        return self.filter.dates
+
     def next_page(self) -> list[TxnRow]:
         if self.exhausted:
             return []
-        low, high = self.dates.bounds_ms()
-        sql = f"SELECT {', '.join(LIST_COLUMNS)} FROM txn WHERE ts_utc_ms >= ? AND ts_utc_ms < ?"
-        params: list[object] = [low, high]
-        if self._after is not None:
-            sql += " AND (ts_utc_ms, id) < (?, ?)"
-            params += list(self._after)
-        sql += " ORDER BY ts_utc_ms DESC, id DESC LIMIT ?"
-        rows = [TxnRow(*r) for r in self.db.execute(sql, [*params, self.page_size]).fetchall()]
+        rows = page_after(self.db, self.filter, self._after, self.page_size)
         if len(rows) < self.page_size:
             self.exhausted = True
         if rows:
@@ -84,6 +159,79 @@ class HistoryPager:
         return rows
 
     def count(self) -> int:
-        low, high = self.dates.bounds_ms()
-        sql = "SELECT count(*) FROM txn WHERE ts_utc_ms >= ? AND ts_utc_ms < ?"
-        return int(self.db.execute(sql, [low, high]).fetchone()[0])
+        return count(self.db, self.filter)
+
+
+def page_after(db: sqlite_utils.Database, query: TxnFilter, after: tuple[int, int] | None,
+               size: int) -> list[TxnRow]:
+    """Up to `size` rows after the key (ts, id), newest first (keyset: no OFFSET)."""
+    where, params = query.where()
+    if after is not None:
+        where += " AND (ts_utc_ms, id) < (?, ?)"
+        params += list(after)
+    sql = (f"SELECT {', '.join(LIST_COLUMNS)} FROM txn WHERE {where} "
+           "ORDER BY ts_utc_ms DESC, id DESC LIMIT ?")
+    return [TxnRow(*r) for r in db.execute(sql, [*params, size]).fetchall()]
+
+
+def key_at(db: sqlite_utils.Database, query: TxnFilter, position: int) -> tuple[int, int] | None:
+    """The (ts, id) key of the row at `position` (0 = newest): a jump, located by stepping
+    through the index rather than reading rows."""
+    where, params = query.where()
+    row = db.execute(f"SELECT ts_utc_ms, id FROM txn WHERE {where} "
+                     "ORDER BY ts_utc_ms DESC, id DESC LIMIT 1 OFFSET ?",
+                     [*params, position]).fetchone()
+    return (int(row[0]), int(row[1])) if row else None
+
+
+def count(db: sqlite_utils.Database, query: TxnFilter) -> int:
+    where, params = query.where()
+    return int(db.execute(f"SELECT count(*) FROM txn WHERE {where}", params).fetchone()[0])
+
+
+def totals(db: sqlite_utils.Database, query: TxnFilter) -> Totals:
+    """Count, sales, refunds and net of the filter; from the daily rollups when it allows."""
+    if query.rollup_ready:
+        where, params = _rollup_where(query)
+        sql = f"SELECT txn_type, status, sum(n), sum(sum_fen) FROM txn_daily WHERE {where} " \
+              "GROUP BY 1, 2"
+    else:
+        where, params = query.where()
+        sql = f"SELECT txn_type, status, count(*), sum(amount_fen) FROM txn WHERE {where} " \
+              "GROUP BY 1, 2"
+    n = sales = refunds = 0
+    for txn_type, status, rows, amount in db.execute(sql, params).fetchall():
+        n += rows
+        if status != "SUCCEEDED":
+            continue
+        if txn_type in ("SALE", "PREAUTH_COMPLETE"):
+            sales += amount
+        elif txn_type in ("REFUND", "VOID"):
+            refunds += amount
+    return Totals(n, sales, refunds, sales + refunds)
+
+
+def daily_volume(db: sqlite_utils.Database, query: TxnFilter) -> list[tuple[str, int, int]]:
+    """(date, count, net succeeded fen) per Shanghai day with any rows, oldest first."""
+    net = ("sum(CASE WHEN status = 'SUCCEEDED' AND txn_type IN "
+           "('SALE', 'PREAUTH_COMPLETE', 'REFUND', 'VOID') THEN {} ELSE 0 END)")
+    if query.rollup_ready:
+        where, params = _rollup_where(query)
+        sql = (f"SELECT cn_date, sum(n), {net.format('sum_fen')} FROM txn_daily "
+               f"WHERE {where} GROUP BY 1 ORDER BY 1")
+    else:
+        where, params = query.where()
+        sql = (f"SELECT cn_date, count(*), {net.format('amount_fen')} FROM txn "
+               f"WHERE {where} GROUP BY 1 ORDER BY 1")
+    return [(str(d), int(c), int(s or 0)) for d, c, s in db.execute(sql, params).fetchall()]
+
+
+def _rollup_where(query: TxnFilter) -> tuple[str, list[object]]:
+    clauses = ["cn_date >= ?", "cn_date <= ?"]
+    params: list[object] = [query.dates.first.isoformat(), query.dates.last.isoformat()]
+    for column, values in (("terminal_id", query.terminal_ids), ("channel", query.channels),
+                           ("txn_type", query.txn_types), ("status", query.statuses)):
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
+            params.extend(values)
+    return " AND ".join(clauses), params
