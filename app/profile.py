@@ -15,10 +15,11 @@ import sqlite_utils
 from app import oplog as ops
 from app.errors import NoProfileError
 from app.instance_lock import InstanceLock
+from app.migrations import LATEST_VERSION
 from app.oplog import Actor, OperationLog
 from app.paths import LOCK_FILE, database_path
 from app.preferences import load_preferences
-from app.storage import connect, get_setting
+from app.storage import connect, get_setting, schema_version
 
 KIND_DEMO = "demo"
 KIND_OWN = "own"
@@ -96,4 +97,11 @@ def open_for_reading(data_dir: Path) -> sqlite_utils.Database:
         raise NoProfileError(f"There is no PosDesk data in {data_dir} yet. Run `posdesk` to "
                              "start, or `posdesk demo` to make a demo profile.",
                              data_dir=str(data_dir))
-    return connect(database_path(data_dir), migrate=False)
+    db = connect(database_path(data_dir), migrate=False)
+    if schema_version(db.conn) < LATEST_VERSION:
+        # Written by an older PosDesk: upgrade it once, under the lock, like opening it does
+        # (a running older app holds the lock and gets a clear "in use" message instead).
+        db.close()
+        open_profile(data_dir).close()
+        db = connect(database_path(data_dir), migrate=False)
+    return db
