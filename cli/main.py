@@ -22,7 +22,7 @@ from app.logfile import configure_logging
 from app.oplog import verify_chain
 from app.paths import demo_data_dir, log_dir, resolve_data_dir
 from app.profile import open_for_reading
-from cli import history, policy, terminals
+from cli import bench, history, policy, terminals
 
 log = logging.getLogger("posdesk.cli")
 
@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     terminals.add_parsers(sub, common)
     policy.add_parsers(sub, common)
     history.add_parsers(sub, common)
+    bench.add_parsers(sub, common)
 
     oplog = sub.add_parser("oplog", help="the operation log")
     oplog_sub = oplog.add_subparsers(dest="oplog_command", metavar="ACTION", required=True)
@@ -79,7 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "terminals": lambda a: terminals.run(a, _data_dir(a)),
                 "simulate": lambda a: terminals.run(a, _data_dir(a)),
                 "policy": lambda a: policy.run(a, _data_dir(a)),
-                "history": lambda a: history.run(a, _data_dir(a))}
+                "history": lambda a: history.run(a, _data_dir(a)),
+                "bench": bench.run}
     try:
         return handlers[args.command](args)
     except PosDeskError as exc:
