@@ -91,22 +91,22 @@ class Transaction:
             raise ValueError(f"currency must be CNY, not {self.currency!r}")
 
 
-_RECORD_FIELDS = tuple(
+RECORD_FIELDS = tuple(
     f.name for f in dataclasses.fields(Transaction) if f.name != "parent_trace_id")
-_RECORD_GETTER = operator.attrgetter(*_RECORD_FIELDS)
+record_values = operator.attrgetter(*RECORD_FIELDS)
 # Fields that can carry free text or identifiers: what the card-data guard looks at (the
 # enumerations are validated, and numbers cannot hold track data).
-_GUARDED_FIELDS = tuple(name for name in _RECORD_FIELDS if name not in (
+_GUARDED_FIELDS = tuple(name for name in RECORD_FIELDS if name not in (
     "txn_type", "channel", "status", "currency", "amount_fen", "ts_utc_ms", "pan_len"))
 _GUARDED_GETTER = operator.attrgetter(*_GUARDED_FIELDS)
 # Every stored column but row_hash, in the order the row hash covers them (with prev_hash).
-HASHED_COLUMNS = ("id", "source_id", *_RECORD_FIELDS, "cn_date", "cn_year", "parent_txn_id",
+HASHED_COLUMNS = ("id", "source_id", *RECORD_FIELDS, "cn_date", "cn_year", "parent_txn_id",
                   "app_txn_uuid")
-_INSERT = (f"INSERT INTO txn ({', '.join(HASHED_COLUMNS)}, prev_hash, row_hash) "
+INSERT_SQL = (f"INSERT INTO txn ({', '.join(HASHED_COLUMNS)}, prev_hash, row_hash) "
            f"VALUES ({', '.join('?' for _ in HASHED_COLUMNS)}, ?, ?)")
 _TEXT_FIELDS = ("merchant_name", "memo", "payer_name_masked", "payee_name", "payer_bank_name",
                 "payee_bank_name")
-_TEXT_INDEXES = tuple(_RECORD_FIELDS.index(name) for name in _TEXT_FIELDS)
+_TEXT_INDEXES = tuple(RECORD_FIELDS.index(name) for name in _TEXT_FIELDS)
 _ROLLUP_UPSERT = (
     "INSERT INTO txn_daily (cn_date, terminal_id, txn_type, channel, status, n, sum_fen) "
     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n, "
@@ -228,7 +228,7 @@ class TransactionWriter:
         """Insert a prepared batch with its search text and daily totals; move the head."""
         if prepared.rows:
             conn = self.db.conn
-            conn.executemany(_INSERT, prepared.rows)
+            conn.executemany(INSERT_SQL, prepared.rows)
             conn.executemany("INSERT INTO txn_text (rowid, body) VALUES (?, ?)", prepared.texts)
             conn.executemany(_ROLLUP_UPSERT,
                              [(*k, n, total) for k, (n, total) in prepared.rollup.items()])
@@ -317,7 +317,7 @@ def _prepare(batch: list[Transaction],
         state.written.add(key)
         parent_key = (record.parent_trace_id or "", key[2])
         parent = parents.get(parent_key) or state.parents.get(parent_key)
-        fields = _RECORD_GETTER(record)
+        fields = record_values(record)
         day = cn_date_fast(record.ts_utc_ms)
         row_id = state.next_id
         values = (row_id, state.source_id, *fields, day, int(day[:4]), parent, txn_uuid(key))

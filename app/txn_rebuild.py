@@ -13,14 +13,14 @@ import sqlite3
 from app.errors import PosDeskError
 from app.migrations import statements
 from app.transactions import (
-    _RECORD_FIELDS,
     HASHED_COLUMNS,
+    RECORD_FIELDS,
     search_text,
     txn_row_hash,
     txn_uuid,
 )
 
-_OLD_HASHED = ("app_txn_uuid", "dedup_key", "source_kind", "source_ref", *_RECORD_FIELDS,
+_OLD_HASHED = ("app_txn_uuid", "dedup_key", "source_kind", "source_ref", *RECORD_FIELDS,
                "cn_date", "cn_year", "parent_txn_id", "prev_hash")
 _GENESIS = "0" * 64
 
@@ -49,7 +49,7 @@ def rebuild_transactions(conn: sqlite3.Connection, index_sql: str) -> None:
             sources[source] = int(conn.execute(
                 "INSERT INTO txn_source (kind, ref, created_at_utc_ms) VALUES (?, ?, 0)",
                 source).lastrowid or 0)
-        fields = tuple(old[name] for name in _RECORD_FIELDS)
+        fields = tuple(old[name] for name in RECORD_FIELDS)
         key = (str(old["trace_id"]), str(old["txn_type"]), str(old["terminal_id"] or ""))
         values = (row[0], sources[source], *fields, old["cn_date"], old["cn_year"],
                   old["parent_txn_id"], txn_uuid(key))

@@ -27,10 +27,10 @@ from app.profile import database_path, open_profile
 from app.shanghai_time import now_ms, to_datetime
 from app.storage import connect
 from app.transactions import (
-    _INSERT,
-    _RECORD_GETTER,
+    INSERT_SQL,
     TransactionWriter,
     cn_date_fast,
+    record_values,
     search_text,
 )
 
@@ -98,7 +98,7 @@ def _raw_load(path: Path, records) -> float:  # type: ignore[no-untyped-def]
     batch: list[tuple[object, ...]] = []
     texts: list[tuple[int, str]] = []
     for row_id, record in enumerate(records, start=1):
-        fields = _RECORD_GETTER(record)
+        fields = record_values(record)
         day = cn_date_fast(record.ts_utc_ms)
         batch.append((row_id, 1, *fields, day, int(day[:4]), None, blob16, blob32, blob32))
         text = search_text(fields)
@@ -115,7 +115,7 @@ def _raw_load(path: Path, records) -> float:  # type: ignore[no-untyped-def]
 
 def _timed_insert(conn, batch, texts) -> float:  # type: ignore[no-untyped-def]
     started = time.perf_counter()
-    conn.executemany(_INSERT, batch)
+    conn.executemany(INSERT_SQL, batch)
     conn.executemany("INSERT INTO txn_text (rowid, body) VALUES (?, ?)", texts)
     return time.perf_counter() - started
 

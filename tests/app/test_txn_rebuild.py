@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import migrations, storage
-from app.transactions import _RECORD_FIELDS, verify_txn_chain
+from app.transactions import RECORD_FIELDS, verify_txn_chain
 from app.txn_rebuild import _OLD_HASHED, BrokenChainError, _old_hash
 
 
@@ -22,7 +22,7 @@ def _v3_database(path: Path, rows: int) -> None:
     conn.execute("PRAGMA user_version = 3")
     prev = "0" * 64
     for n in range(rows):
-        record = dict.fromkeys(_RECORD_FIELDS)
+        record = dict.fromkeys(RECORD_FIELDS)
         record.update(trace_id=f"T{n}", txn_type="REFUND" if n == 2 else "SALE", channel="QR",
                       amount_fen=-100 if n == 2 else 1000 + n, ts_utc_ms=1_772_000_000_000 + n,
                       status="SUCCEEDED", currency="CNY", terminal_id="TERM1",
