@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from typing import cast
 
 import sqlite_utils
 
@@ -377,7 +378,7 @@ def txn_row_hash(prev_hash: bytes, values: tuple[object, ...]) -> bytes:
     and the other values in HASHED_COLUMNS order as a compact JSON array, UTF-8, non-ASCII
     unescaped: what json.dumps(values, ensure_ascii=False, separators=(",", ":")) gives."""
     canonical = _json_array(values[:-1]).encode("utf-8")
-    return hashlib.sha256(prev_hash + values[-1] + canonical).digest()  # type: ignore[operator]
+    return hashlib.sha256(prev_hash + cast(bytes, values[-1]) + canonical).digest()
 
 
 def _json_array_encoder() -> Callable[[tuple[object, ...]], str]:

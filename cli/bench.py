@@ -10,15 +10,19 @@ the Qt view itself. Prints one JSON object; figures, never assertions.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+
+import sqlite_utils
 
 from app import bench_data
 from app.history import DateRange, TxnFilter, key_at, page_after, totals
@@ -28,6 +32,7 @@ from app.shanghai_time import now_ms, to_datetime
 from app.storage import connect
 from app.transactions import (
     INSERT_SQL,
+    Transaction,
     TransactionWriter,
     cn_date_fast,
     record_values,
@@ -58,7 +63,7 @@ def bench(root: Path, rows: int, days: int, terminals: int,
           say: Callable[[str], None]) -> dict[str, object]:
     end = now_ms()
 
-    def records():  # type: ignore[no-untyped-def]
+    def records() -> Iterator[Transaction]:
         return bench_data.generate(rows, days, terminals, end_ms=end)
 
     say(f"Loading {rows:,} rows through the app's write path …")
@@ -86,7 +91,7 @@ def bench(root: Path, rows: int, days: int, terminals: int,
     return figures
 
 
-def _raw_load(path: Path, records) -> float:  # type: ignore[no-untyped-def]
+def _raw_load(path: Path, records: Iterable[Transaction]) -> float:
     """The floor: the same rows and search text, already as tuples, into the same schema
     with bare executemany in one transaction; only the executemany calls are timed."""
     db = connect(path)
@@ -113,14 +118,15 @@ def _raw_load(path: Path, records) -> float:  # type: ignore[no-untyped-def]
     return spent
 
 
-def _timed_insert(conn, batch, texts) -> float:  # type: ignore[no-untyped-def]
+def _timed_insert(conn: sqlite3.Connection, batch: list[tuple[object, ...]],
+                  texts: list[tuple[int, str]]) -> float:
     started = time.perf_counter()
     conn.executemany(INSERT_SQL, batch)
     conn.executemany("INSERT INTO txn_text (rowid, body) VALUES (?, ?)", texts)
     return time.perf_counter() - started
 
 
-def _queries(db, today) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _queries(db: sqlite_utils.Database, today: dt.date) -> dict[str, object]:
     year = TxnFilter(dates=DateRange.default(today))
     rng = random.Random(5)
     total = db.execute("SELECT count(*) FROM txn WHERE ts_utc_ms >= ? AND ts_utc_ms < ?",

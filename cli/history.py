@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+import sqlite_utils
+
 from app.history import DateRange, HistoryPager, TxnFilter, totals
 from app.money import format_fen, parse_yuan
 from app.profile import open_for_reading
@@ -91,7 +93,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-def _print_json(db: object, pager: HistoryPager, limit: int) -> None:
+def _print_json(db: sqlite_utils.Database, pager: HistoryPager, limit: int) -> None:
     """Streams the array so a year of rows never sits in memory at once."""
     columns = ", ".join(JSON_COLUMNS)
     out = sys.stdout
@@ -104,7 +106,7 @@ def _print_json(db: object, pager: HistoryPager, limit: int) -> None:
             break
         masked = {row.id: row.card_masked for row in page}
         marks = ",".join("?" for _ in ids)
-        rows = {r[0]: r[1:] for r in db.execute(  # type: ignore[attr-defined]
+        rows = {r[0]: r[1:] for r in db.execute(
             f"SELECT id, {columns} FROM txn WHERE id IN ({marks})", ids).fetchall()}
         for row_id in ids:
             record = dict(zip(JSON_COLUMNS, rows[row_id], strict=True))

@@ -80,6 +80,9 @@ def terminal_error_text(why: str, facts: dict[str, object]) -> str:
         "untrusted_key": QCoreApplication.translate(
             "Shell", "The file is signed by a key you have not trusted for this purpose. "
             "Trust your acquirer's key first; nothing was changed."),
+        "malformed": QCoreApplication.translate(
+            "Shell", "This is not a usable parameter file (a required part is missing or "
+            "wrong); nothing was changed. Ask your acquirer for the file again."),
         "unsigned": QCoreApplication.translate(
             "Shell", "The file carries no signature, so it was not used."),
         "not_paired": QCoreApplication.translate(

@@ -766,6 +766,10 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>文件的签名密钥未被信任用于此用途。请先信任收单机构的密钥；未做任何更改。</translation>
     </message>
     <message>
+        <source>This is not a usable parameter file (a required part is missing or wrong); nothing was changed. Ask your acquirer for the file again.</source>
+        <translation>这不是可用的参数文件（缺少必需内容或内容有误）；未做任何更改。请向收单机构重新索取文件。</translation>
+    </message>
+    <message>
         <source>The file carries no signature, so it was not used.</source>
         <translation>文件没有签名，因此未被使用。</translation>
     </message>

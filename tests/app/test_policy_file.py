@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app import oplog
 from app.errors import PolicyFileError, TerminalError
@@ -18,15 +16,9 @@ from app.signed_files import sign, trust_key
 from app.terminal_pairing import PairingQuestions, pair_terminal
 from app.terminal_sync import sync_terminal
 from tests.conftest import MemoryKeyring
+from tests.signing_keys import new_issuer_key as _issuer
 
 YES = PairingQuestions(codes_match=lambda code: True, pair_unknown_model=lambda ident: True)
-
-
-def _issuer() -> tuple[Ed25519PrivateKey, bytes]:
-    key = Ed25519PrivateKey.generate()
-    pem = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                        serialization.PublicFormat.SubjectPublicKeyInfo)
-    return key, pem
 
 
 def _policy(version: int, status: str = "BLOCKED", fw: list | None = None) -> dict:  # type: ignore[type-arg]

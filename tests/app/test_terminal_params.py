@@ -19,15 +19,9 @@ from app.terminal_pairing import PairingQuestions
 from devices.registry import DeviceRegistry, DeviceSource
 from devices.usb_transport import UsbBulkTransport, discover
 from tests.conftest import MemoryKeyring
+from tests.signing_keys import new_issuer_key as _key
 
 YES = PairingQuestions(codes_match=lambda code: True, pair_unknown_model=lambda ident: True)
-
-
-def _key() -> tuple[Ed25519PrivateKey, bytes]:
-    key = Ed25519PrivateKey.generate()
-    pem = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                        serialization.PublicFormat.SubjectPublicKeyInfo)
-    return key, pem
 
 
 def _document(version: int, terminal_ids: list[str]) -> dict[str, object]:

@@ -142,19 +142,15 @@ def test_bluetooth_terminal_pair_and_sync(posdesk, bluez, tmp_path: Path,
 def test_signed_parameter_push(posdesk, world: Path, tmp_path: Path) -> None:
     """spec 12.3: a technician trusts the acquirer's key and pushes its signed parameters;
     a file changed after signing is refused and the terminal keeps what it runs."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
     from app.signed_files import sign
+    from tests.signing_keys import new_issuer_key
 
     data = tmp_path / "shop"
     posdesk("simulate", check=True)
     rc, out = pair(SMART, data, lambda: terminal_screen(world, "SIMB20260002"),
                    "--accept-unknown-model")
     assert rc == 0, out
-    key = Ed25519PrivateKey.generate()
-    pem = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                        serialization.PublicFormat.SubjectPublicKeyInfo)
+    key, pem = new_issuer_key()
     (tmp_path / "acquirer.pem").write_bytes(pem)
     posdesk("policy", "trust", str(tmp_path / "acquirer.pem"), "--name", "Test Acquirer",
             "--purpose", "terminal-params", "--data-dir", str(data), check=True)

@@ -153,15 +153,11 @@ def test_push_signed_parameters_after_confirmation(qtbot: QtBot, window, tmp_pat
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """spec 12.3 in the GUI: a tampered file is refused with a translated reason; a signed
     one is shown, confirmed, pushed, and its version appears in the list."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
     from app.signed_files import TERMINAL_PARAMS, sign, trust_key
+    from tests.signing_keys import new_issuer_key
 
     win, profile, world = window
-    key = Ed25519PrivateKey.generate()
-    pem = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                        serialization.PublicFormat.SubjectPublicKeyInfo)
+    key, pem = new_issuer_key()
     trust_key(profile, pem, "Test Acquirer", TERMINAL_PARAMS)   # before the device thread works
     wizard = _walk_wizard(qtbot, win, world, 1, answer=True)
     qtbot.waitUntil(lambda: wizard.compare.isComplete(), timeout=10_000)
