@@ -298,11 +298,37 @@ def _m4_txn_compact(conn: sqlite3.Connection) -> None:
     rebuild_transactions(conn, _M4_TXN_INDEXES)
 
 
+# Disputes (spec Q-3) and the column mappings an import remembers per statement layout
+# (issue 4). A dispute's state changes in place; its history is the oplog's DISPUTE entries.
+_M5_DISPUTES_IMPORTS = """
+CREATE TABLE dispute (
+    id INTEGER PRIMARY KEY,
+    txn_id INTEGER NOT NULL REFERENCES txn(id),
+    type TEXT NOT NULL CHECK (type IN ('ERROR_DISPUTE', 'COMPLAINT')),
+    opened_at_utc_ms INTEGER NOT NULL,
+    channel TEXT NOT NULL,                   -- how it was raised: acquirer hotline, app, ...
+    status TEXT NOT NULL CHECK (status IN ('OPEN', 'SUBMITTED_TO_INSTITUTION',
+                                           'AWAITING_INFO', 'RESOLVED', 'REJECTED')),
+    resolution TEXT,
+    resolved_at_utc_ms INTEGER
+);
+CREATE INDEX dispute_txn ON dispute(txn_id);
+
+CREATE TABLE import_mapping (
+    name TEXT PRIMARY KEY,                   -- what the person called it, or the layout's id
+    layout TEXT NOT NULL,                    -- the header row it was made for, as JSON
+    mapping_json TEXT NOT NULL,              -- field -> column header
+    updated_at_utc_ms INTEGER NOT NULL
+);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "foundation", _M1_FOUNDATION),
     Migration(2, "terminal status", _M2_TERMINAL_STATUS),
     Migration(3, "terminal parameters", _M3_TERMINAL_PARAMS),
     Migration(4, "compact transactions", _M4_TXN_COMPACT, _m4_txn_compact),
+    Migration(5, "disputes and import mappings", _M5_DISPUTES_IMPORTS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
