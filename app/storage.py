@@ -56,6 +56,11 @@ def connect(path: Path, *, migrate: bool = True) -> sqlite_utils.Database:
     return Database(conn)
 
 
+def database_file(db: sqlite_utils.Database) -> Path:
+    """Where a connection's main database lives (for a second connection to the same file)."""
+    return Path(db.execute("PRAGMA database_list").fetchone()[2])
+
+
 def connect_memory() -> sqlite_utils.Database:
     """A migrated in-memory database for fast unit tests."""
     conn = sqlite3.connect(":memory:", isolation_level=None)

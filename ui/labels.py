@@ -70,6 +70,10 @@ def op_type(code: str) -> str:
         "POLICY_UPDATED": QCoreApplication.translate("Labels", "Model policy updated"),
         "POLICY_KEY_TRUSTED": QCoreApplication.translate("Labels", "Signing key trusted"),
         "TRANSACTIONS_WRITTEN": QCoreApplication.translate("Labels", "Transactions recorded"),
+        "TRANSACTIONS_IMPORTED": QCoreApplication.translate("Labels", "Statement imported"),
+        "DATA_EXPORT": QCoreApplication.translate("Labels", "Data exported"),
+        "DISPUTE": QCoreApplication.translate("Labels", "Dispute updated"),
+        "IMPORT_MAPPING_SAVED": QCoreApplication.translate("Labels", "Import mapping saved"),
     }
     return names.get(code, code)
 
@@ -146,5 +150,95 @@ def transport(code: str) -> str:
         "sim-usb": QCoreApplication.translate("Labels", "USB (simulated)"),
         "ble": QCoreApplication.translate("Labels", "Bluetooth LE"),
         "rfcomm": QCoreApplication.translate("Labels", "Bluetooth"),
+    }
+    return names.get(code, code)
+
+
+def dispute_type(code: str) -> str:
+    names = {
+        "ERROR_DISPUTE": QCoreApplication.translate("Labels", "Error dispute"),
+        "COMPLAINT": QCoreApplication.translate("Labels", "Complaint"),
+    }
+    return names.get(code, code)
+
+
+def dispute_status(code: str) -> str:
+    names = {
+        "OPEN": QCoreApplication.translate("Labels", "Open"),
+        "SUBMITTED_TO_INSTITUTION": QCoreApplication.translate("Labels",
+                                                               "Submitted to the institution"),
+        "AWAITING_INFO": QCoreApplication.translate("Labels", "Awaiting information"),
+        "RESOLVED": QCoreApplication.translate("Labels", "Resolved"),
+        "REJECTED": QCoreApplication.translate("Labels", "Rejected"),
+    }
+    return names.get(code, code)
+
+
+def dispute_channel(code: str) -> str:
+    names = {
+        "ACQUIRER_HOTLINE": QCoreApplication.translate("Labels", "Acquirer hotline"),
+        "ACQUIRER_WEBSITE": QCoreApplication.translate("Labels", "Acquirer website"),
+        "INSTITUTION_APP": QCoreApplication.translate("Labels", "Institution app"),
+        "IN_PERSON": QCoreApplication.translate("Labels", "In person"),
+        "OTHER": QCoreApplication.translate("Labels", "Other"),
+    }
+    return names.get(code, code)
+
+
+def txn_field(name: str) -> str:
+    """The spec 7.1 column names as a merchant reads them."""
+    names = {
+        "channel": QCoreApplication.translate("Labels", "Payment channel"),
+        "terminal_or_interface_type": QCoreApplication.translate("Labels",
+                                                                 "Terminal or interface type"),
+        "terminal_id": QCoreApplication.translate("Labels", "Terminal ID"),
+        "txn_type": QCoreApplication.translate("Labels", "Transaction type"),
+        "status": QCoreApplication.translate("Labels", "Status"),
+        "amount_fen": QCoreApplication.translate("Labels", "Amount"),
+        "currency": QCoreApplication.translate("Labels", "Currency"),
+        "ts_utc_ms": QCoreApplication.translate("Labels", "Time (Beijing)"),
+        "cn_date": QCoreApplication.translate("Labels", "Business date"),
+        "merchant_name": QCoreApplication.translate("Labels", "Merchant name"),
+        "merchant_code": QCoreApplication.translate("Labels", "Merchant code"),
+        "mcc": QCoreApplication.translate("Labels", "Merchant category (MCC)"),
+        "scheme": QCoreApplication.translate("Labels", "Scheme"),
+        "payer_name_masked": QCoreApplication.translate("Labels", "Payer name"),
+        "payer_account_masked": QCoreApplication.translate("Labels", "Payer account"),
+        "payer_bank_name": QCoreApplication.translate("Labels", "Payer bank"),
+        "payee_name": QCoreApplication.translate("Labels", "Payee name"),
+        "payee_account_masked": QCoreApplication.translate("Labels", "Payee account"),
+        "payee_bank_name": QCoreApplication.translate("Labels", "Payee bank"),
+        "verification_tier": QCoreApplication.translate("Labels", "Verification tier"),
+        "factor_categories": QCoreApplication.translate("Labels", "Factor categories"),
+        "auth_code": QCoreApplication.translate("Labels", "Authorisation code"),
+        "auth_ref": QCoreApplication.translate("Labels", "Authorisation reference"),
+        "trace_id": QCoreApplication.translate("Labels", "Trace ID"),
+        "rrn": QCoreApplication.translate("Labels", "Reference number (RRN)"),
+        "batch_no": QCoreApplication.translate("Labels", "Batch number"),
+        "voucher_no": QCoreApplication.translate("Labels", "Voucher number"),
+        "app_txn_uuid": QCoreApplication.translate("Labels", "PosDesk record ID"),
+        "purpose": QCoreApplication.translate("Labels", "Purpose"),
+        "memo": QCoreApplication.translate("Labels", "Memo"),
+        "card": QCoreApplication.translate("Labels", "Card"),
+    }
+    return names.get(name, name)
+
+
+def art14_item(number: int) -> str:
+    names = {
+        1: QCoreApplication.translate("Labels", "Channel, terminal, amount, time and merchant"),
+        2: QCoreApplication.translate("Labels", "Payer and payee"),
+        3: QCoreApplication.translate("Labels", "Verification and authorisation"),
+        4: QCoreApplication.translate("Labels", "Identifiers for tracing"),
+        5: QCoreApplication.translate("Labels", "Purpose (unit transfers over ¥50,000)"),
+    }
+    return names.get(number, str(number))
+
+
+def source_kind(code: str) -> str:
+    names = {
+        "SYNC": QCoreApplication.translate("Labels", "Synced from terminal"),
+        "IMPORT": QCoreApplication.translate("Labels", "Imported statement"),
+        "DEMO": QCoreApplication.translate("Labels", "Demo data"),
     }
     return names.get(code, code)

@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(200)
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.terminals = TerminalsPage(self.context)
-        self.transactions = TransactionsPage(profile.db)
+        self.transactions = TransactionsPage(profile)
         self.activity = ActivityPage(profile.db)
         self.settings = SettingsPage(profile.data_dir, language_preference)
         self.settings.language_chosen.connect(self.language_chosen)
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.terminals.timer.stop()
+        self.transactions.shutdown()
         if self._own_context:
             self.context.close()
         super().closeEvent(event)

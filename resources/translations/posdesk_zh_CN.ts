@@ -102,6 +102,37 @@
     </message>
 </context>
 <context>
+    <name>DisputeDialog</name>
+    <message>
+        <source>Open a case</source>
+        <translation>登记争议或投诉</translation>
+    </message>
+    <message>
+        <source>What is wrong, and any case number the acquirer gave you</source>
+        <translation>问题描述，以及收单机构给出的工单号（如有）</translation>
+    </message>
+    <message>
+        <source>An error dispute is for a wrong amount, a double charge or a missing refund; a complaint is about the service.</source>
+        <translation>差错争议用于金额错误、重复扣款或退款未到账；纠纷投诉针对服务本身。</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Raised through:</source>
+        <translation>提出渠道(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Terminal added</source>
@@ -247,6 +278,22 @@
         <translation>写入交易记录</translation>
     </message>
     <message>
+        <source>Statement imported</source>
+        <translation>导入对账单</translation>
+    </message>
+    <message>
+        <source>Data exported</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>Dispute updated</source>
+        <translation>争议处理更新</translation>
+    </message>
+    <message>
+        <source>Import mapping saved</source>
+        <translation>保存导入映射</translation>
+    </message>
+    <message>
         <source>Success</source>
         <translation>成功</translation>
     </message>
@@ -385,6 +432,202 @@
     <message>
         <source>Bluetooth</source>
         <translation>蓝牙</translation>
+    </message>
+    <message>
+        <source>Error dispute</source>
+        <translation>差错争议</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>纠纷投诉</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Submitted to the institution</source>
+        <translation>已提交机构</translation>
+    </message>
+    <message>
+        <source>Awaiting information</source>
+        <translation>等待补充材料</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Acquirer hotline</source>
+        <translation>收单机构客服电话</translation>
+    </message>
+    <message>
+        <source>Acquirer website</source>
+        <translation>收单机构官网</translation>
+    </message>
+    <message>
+        <source>Institution app</source>
+        <translation>机构 App</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>线下当面</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Payment channel</source>
+        <translation>交易渠道</translation>
+    </message>
+    <message>
+        <source>Terminal or interface type</source>
+        <translation>终端或接口类型</translation>
+    </message>
+    <message>
+        <source>Terminal ID</source>
+        <translation>终端号</translation>
+    </message>
+    <message>
+        <source>Transaction type</source>
+        <translation>交易类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Time (Beijing)</source>
+        <translation>时间（北京）</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>交易日期</translation>
+    </message>
+    <message>
+        <source>Merchant name</source>
+        <translation>商户名称</translation>
+    </message>
+    <message>
+        <source>Merchant code</source>
+        <translation>商户编号</translation>
+    </message>
+    <message>
+        <source>Merchant category (MCC)</source>
+        <translation>商户类别码（MCC）</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>卡组织/支付品牌</translation>
+    </message>
+    <message>
+        <source>Payer name</source>
+        <translation>付款人名称</translation>
+    </message>
+    <message>
+        <source>Payer account</source>
+        <translation>付款账号</translation>
+    </message>
+    <message>
+        <source>Payer bank</source>
+        <translation>付款银行</translation>
+    </message>
+    <message>
+        <source>Payee name</source>
+        <translation>收款人名称</translation>
+    </message>
+    <message>
+        <source>Payee account</source>
+        <translation>收款账号</translation>
+    </message>
+    <message>
+        <source>Payee bank</source>
+        <translation>收款银行</translation>
+    </message>
+    <message>
+        <source>Verification tier</source>
+        <translation>验证强度</translation>
+    </message>
+    <message>
+        <source>Factor categories</source>
+        <translation>验证要素类别</translation>
+    </message>
+    <message>
+        <source>Authorisation code</source>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <source>Authorisation reference</source>
+        <translation>授权参考号</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>交易流水号</translation>
+    </message>
+    <message>
+        <source>Reference number (RRN)</source>
+        <translation>参考号（RRN）</translation>
+    </message>
+    <message>
+        <source>Batch number</source>
+        <translation>批次号</translation>
+    </message>
+    <message>
+        <source>Voucher number</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>PosDesk record ID</source>
+        <translation>POS 管家记录编号</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Channel, terminal, amount, time and merchant</source>
+        <translation>渠道、终端、金额、时间与商户</translation>
+    </message>
+    <message>
+        <source>Payer and payee</source>
+        <translation>付款方与收款方</translation>
+    </message>
+    <message>
+        <source>Verification and authorisation</source>
+        <translation>身份验证与交易授权</translation>
+    </message>
+    <message>
+        <source>Identifiers for tracing</source>
+        <translation>可追溯标识</translation>
+    </message>
+    <message>
+        <source>Purpose (unit transfers over ¥50,000)</source>
+        <translation>用途（单位客户单笔超过 5 万元的转账）</translation>
+    </message>
+    <message>
+        <source>Synced from terminal</source>
+        <translation>终端同步</translation>
+    </message>
+    <message>
+        <source>Imported statement</source>
+        <translation>导入的对账单</translation>
     </message>
 </context>
 <context>
@@ -779,6 +1022,29 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Change case status</source>
+        <translation>更改处理状态</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <source>&amp;New status:</source>
+        <translation>新状态(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote or outcome:</source>
+        <translation>说明或处理结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Write how the case ended before closing it.</source>
+        <translation>结案前请写明处理结果。</translation>
+    </message>
+</context>
+<context>
     <name>TerminalsModel</name>
     <message>
         <source>Name</source>
@@ -998,14 +1264,233 @@ Its transactions stay in your history. To sync it again you will have to pair it
         <translation>交易记录</translation>
     </message>
     <message>
-        <source>%1 transactions from %2 to %3 (Beijing time), newest first.</source>
-        <translation>%2 至 %3（北京时间）共 %1 笔交易，最新的在前。</translation>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>C&amp;hart</source>
+        <translation>图表(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Could not read the history: %1</source>
+        <translation>无法读取交易记录：%1</translation>
+    </message>
+    <message>
+        <source>%1 transactions</source>
+        <translation>%1 笔交易</translation>
+    </message>
+    <message>
+        <source>Sales %1</source>
+        <translation>消费 %1</translation>
+    </message>
+    <message>
+        <source>Refunds %1</source>
+        <translation>退款 %1</translation>
+    </message>
+    <message>
+        <source>Net %1</source>
+        <translation>净额 %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (Beijing time). Double-click a transaction for every detail; Ctrl+F searches.</source>
+        <translation>%1 至 %2（北京时间）。双击交易查看全部信息；Ctrl+F 搜索。</translation>
+    </message>
+    <message>
+        <source>No transactions match these filters.
+Widen the dates or press Reset filters.</source>
+        <translation>没有符合这些筛选条件的交易。
+请扩大日期范围或点击“重置筛选”。</translation>
+    </message>
+    <message>
+        <source>Sorting by that column needs a filter that matches at most %1 transactions (now %2). Narrow the dates or add a filter first; time order works at any size.</source>
+        <translation>按该列排序需要筛选结果不超过 %1 笔（当前 %2 笔）。请先缩小日期范围或增加筛选条件；按时间排序不受数量限制。</translation>
     </message>
     <message>
         <source>No transactions in the last year yet.
 They appear here when a paired terminal syncs or when you import an acquirer statement.</source>
         <translation>最近一年还没有交易记录。
 已配对终端同步或导入收单机构对账单后，交易会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>TxnDetailsDialog</name>
+    <message>
+        <source>Transaction details</source>
+        <translation>交易详情</translation>
+    </message>
+    <message>
+        <source>This transaction is no longer in the history.</source>
+        <translation>此交易已不在交易记录中。</translation>
+    </message>
+    <message>
+        <source>not supplied</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Came from:</source>
+        <translation>来自：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Linked transactions</source>
+        <translation>关联交易</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原交易</translation>
+    </message>
+    <message>
+        <source>No refund, void or original is linked to this transaction.</source>
+        <translation>此交易没有关联的退款、撤销或原交易。</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open one.</source>
+        <translation>双击或按回车键打开。</translation>
+    </message>
+    <message>
+        <source>Disputes and complaints</source>
+        <translation>差错争议与纠纷投诉</translation>
+    </message>
+    <message>
+        <source>None. If this transaction is wrong or you have a complaint about it, open a case to track it.</source>
+        <translation>暂无。如果此交易有误或您要投诉，请登记后跟踪处理。</translation>
+    </message>
+    <message>
+        <source>&amp;Open a case…</source>
+        <translation>登记争议或投诉(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Change status…</source>
+        <translation>更改状态(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>未更改</translation>
+    </message>
+</context>
+<context>
+    <name>TxnFilterBar</name>
+    <message>
+        <source>First day (Beijing time)</source>
+        <translation>开始日期（北京时间）</translation>
+    </message>
+    <message>
+        <source>Last day (Beijing time)</source>
+        <translation>结束日期（北京时间）</translation>
+    </message>
+    <message>
+        <source>All terminals</source>
+        <translation>全部终端</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>All methods</source>
+        <translation>全部支付方式</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Transaction type</source>
+        <translation>交易类型</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Search merchant, memo…</source>
+        <translation>搜索商户、备注…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>¥ from</source>
+        <translation>最小金额 ¥</translation>
+    </message>
+    <message>
+        <source>Smallest amount in yuan</source>
+        <translation>最小金额（元）</translation>
+    </message>
+    <message>
+        <source>¥ to</source>
+        <translation>最大金额 ¥</translation>
+    </message>
+    <message>
+        <source>Largest amount in yuan</source>
+        <translation>最大金额（元）</translation>
+    </message>
+    <message>
+        <source>Trace ID or RRN</source>
+        <translation>流水号或参考号</translation>
+    </message>
+    <message>
+        <source>Card last 4</source>
+        <translation>卡号后四位</translation>
+    </message>
+    <message>
+        <source>Card number, last 4</source>
+        <translation>卡号后四位</translation>
+    </message>
+    <message>
+        <source>Merchant code</source>
+        <translation>商户编号</translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation>MCC</translation>
+    </message>
+    <message>
+        <source>Merchant category code</source>
+        <translation>商户类别码</translation>
+    </message>
+    <message>
+        <source>&amp;Reset filters</source>
+        <translation>重置筛选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount; write it like 100 or 12.50</source>
+        <translation>“%1”不是有效金额，请写成 100 或 12.50 这样的格式</translation>
+    </message>
+</context>
+<context>
+    <name>TxnVolumeChart</name>
+    <message>
+        <source>Daily volume chart</source>
+        <translation>每日交易额图表</translation>
+    </message>
+    <message>
+        <source>Net amount per day (yuan)</source>
+        <translation>每日净额（元）</translation>
+    </message>
+    <message>
+        <source>%1: %2 transactions, net %3</source>
+        <translation>%1：%2 笔交易，净额 %3</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,8 @@ def test_first_start_offers_the_demo_and_opens_it(qtbot: QtBot, qapp) -> None:
         assert shell.profile is not None and shell.profile.is_demo
         assert shell.profile.data_dir == demo_data_dir()
         window = shell.window
-        assert window is not None and window.transactions.model.rowCount() > 0
+        assert window is not None
+        qtbot.waitUntil(lambda: window.transactions.model.rowCount() > 0, timeout=10_000)
         count = shell.profile.db.execute("SELECT count(*) FROM txn").fetchone()[0]
         assert count > 30_000                      # about a year
         assert get_setting(shell.profile.db, "demo_complete") == "1"
@@ -82,7 +83,9 @@ def test_start_with_own_data_opens_an_empty_profile(qtbot: QtBot, qapp) -> None:
         assert shell.profile is not None and not shell.profile.is_demo
         assert shell.profile.data_dir == default_data_dir()
         page = shell.window.transactions  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: page.summary is not None, timeout=10_000)
         assert page.stack.currentWidget() is page.empty
+        assert "import" in page.empty.text()
         assert not demo_data_dir().exists()          # the demo was not made behind our back
     finally:
         _dispose(qtbot, shell)

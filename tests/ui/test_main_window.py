@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from app.history import DateRange, HistoryPager
+from app.history import DateRange, TxnFilter, count
+from app.history_window import HistoryWindow
 from app.money import format_fen
 from app.profile import Profile, open_profile
 from tests.conftest import DEMO_END
@@ -51,32 +52,47 @@ def test_pages_switch_by_click_and_keyboard(qtbot: QtBot, window: MainWindow) ->
     assert window.pages.currentWidget() is window.transactions
 
 
-def test_transactions_list_shows_newest_first_with_formatted_amounts(window: MainWindow) -> None:
-    model = window.transactions.model
-    assert model.rowCount() == 200           # one page loaded, more on scroll
-    assert window.transactions.stack.currentWidget() is window.transactions.table
-    assert model.canFetchMore()
-    newest = model.rows[0]
-    assert all(newest.ts_utc_ms >= r.ts_utc_ms for r in model.rows)
+def _loaded(qtbot: QtBot, window: MainWindow) -> TransactionsModel:
+    page = window.transactions
+    qtbot.waitUntil(lambda: page.summary is not None and page.summary.query == page.query,
+                    timeout=10_000)
+    return page.model
+
+
+def test_transactions_list_shows_newest_first_with_formatted_amounts(
+        qtbot: QtBot, window: MainWindow) -> None:
+    model = _loaded(qtbot, window)
+    page = window.transactions
+    total = model.rowCount()
+    assert total == count(window.profile.db, page.query) > 400   # every row, virtually
+    assert page.stack.currentWidget() is page.table
+    rows = [model.row_at(i) for i in range(total)]
+    assert all(r is not None for r in rows)
+    stamps = [(r.ts_utc_ms, r.id) for r in rows]  # type: ignore[union-attr]
+    assert stamps == sorted(stamps, reverse=True)
+    assert len({r.id for r in rows}) == total  # type: ignore[union-attr]
+    newest = rows[0]
     amount = model.index(0, AMOUNT)
-    assert model.data(amount) == format_fen(newest.amount_fen)
+    assert model.data(amount) == format_fen(newest.amount_fen)  # type: ignore[union-attr]
     assert model.data(amount).startswith(("¥", "-¥"))
     align = model.data(amount, Qt.ItemDataRole.TextAlignmentRole)
     assert align & int(Qt.AlignmentFlag.AlignRight)
     assert model.data(model.index(0, TIME)).startswith("2026-")
 
 
-def test_scrolling_fetches_the_next_page(window: MainWindow) -> None:
-    model = window.transactions.model
-    model.fetchMore()
-    assert model.rowCount() == 400
-    ids = [r.id for r in model.rows]
-    assert len(set(ids)) == 400
+def test_the_model_keeps_only_a_few_blocks(qtbot: QtBot, window: MainWindow) -> None:
+    model = _loaded(qtbot, window)
+    for position in range(0, model.rowCount(), 50):
+        model.row_at(position)
+    assert model.window is not None
+    assert model.window.cached_rows <= 24 * 200 < model.rowCount() or \
+        model.rowCount() <= 24 * 200
 
 
-def test_card_numbers_are_shown_masked(window: MainWindow) -> None:
-    model = window.transactions.model
-    cards = [r.card_masked for r in model.rows if r.channel != "QR"]
+def test_card_numbers_are_shown_masked(qtbot: QtBot, window: MainWindow) -> None:
+    model = _loaded(qtbot, window)
+    rows = [model.row_at(i) for i in range(min(model.rowCount(), 400))]
+    cards = [r.card_masked for r in rows if r and r.channel != "QR"]
     assert cards and all("*" in c and len(c.replace("*", "")) == 10 for c in cards)
 
 
@@ -97,8 +113,9 @@ def test_settings_shows_the_doctor_facts(qtbot: QtBot, window: MainWindow) -> No
 
 
 def test_transactions_model_contract(qtmodeltester, demo_profile: Profile) -> None:
-    model = TransactionsModel(HistoryPager(demo_profile.db, DateRange.default(DEMO_END)))
-    model.fetchMore(QModelIndex())
+    query = TxnFilter(dates=DateRange.default(DEMO_END))
+    window = HistoryWindow(demo_profile.db, query, count(demo_profile.db, query))
+    model = TransactionsModel(window)
     qtmodeltester.check(model, force_py=True)
 
 
@@ -114,6 +131,7 @@ def test_empty_profile_says_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
         win = MainWindow(profile, "en")
         qtbot.addWidget(win)
         page = win.transactions
+        qtbot.waitUntil(lambda: page.summary is not None, timeout=10_000)
         assert page.model.rowCount() == 0
         assert "import" in page.empty.text()
         assert page.stack.currentWidget() is page.empty
