@@ -72,16 +72,18 @@ class TxnDetailsDialog(QDialog):
             box = QGroupBox(f"{number} · {labels.art14_item(number)}")
             form = QFormLayout(box)
             for name in names:
-                form.addRow(labels.txn_field(name) + ":", self._value(name, fields.get(name)))
+                form.addRow(self._caption(name), self._value(name, fields.get(name)))
             if number == 1:
-                form.addRow(labels.txn_field("card") + ":", _selectable(details.card_masked
-                                                                        or self._missing()))
-                form.addRow(labels.txn_field("memo") + ":",
-                            self._value("memo", fields.get("memo")))
+                form.addRow(self._caption("card"), _selectable(details.card_masked
+                                                               or self._missing()))
+                form.addRow(self._caption("memo"), self._value("memo", fields.get("memo")))
             column.addWidget(box)
         column.addWidget(self._source_box(details))
         column.addWidget(self._linked_box(details))
         column.addWidget(self._disputes_box(details))
+
+    def _caption(self, name: str) -> str:
+        return self.tr("%1:").replace("%1", labels.txn_field(name))
 
     def _value(self, name: str, value: object) -> QLabel:
         if value is None or value == "":
@@ -91,7 +93,8 @@ class TxnDetailsDialog(QDialog):
         if name == "ts_utc_ms":
             return _selectable(format_local(int(value)))  # type: ignore[call-overload]
         decoders = {"txn_type": labels.txn_type, "channel": labels.channel,
-                    "status": labels.status, "scheme": labels.scheme}
+                    "status": labels.status, "scheme": labels.scheme,
+                    "terminal_or_interface_type": labels.terminal_type}
         if name in decoders:
             return _selectable(f"{decoders[name](str(value))} ({value})")
         return _selectable(str(value))

@@ -33,7 +33,8 @@ def _dispute_entries(log: OperationLog) -> list[dict[str, object]]:
         "SELECT details_json FROM oplog WHERE op_type = 'DISPUTE' ORDER BY id")]
 
 
-def test_a_case_moves_through_its_states_and_each_step_is_logged(memory_log, sale_and_refund) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_moves_through_its_states_and_each_step_is_logged(  # type: ignore[no-untyped-def]
+        memory_log, sale_and_refund) -> None:
     sale, _ = sale_and_refund
     case = open_dispute(memory_log.db, memory_log, sale, "ERROR_DISPUTE", "ACQUIRER_HOTLINE",
                         "charged twice")
