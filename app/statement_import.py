@@ -37,7 +37,8 @@ alipay.data.dataservice.bill.downloadurl.query): 业务类型 交易 is a SALE w
 `支付宝交易号-R完成时间`), linked to the 支付宝交易号. Time: 完成时间 (else 创建时间).
 
 Both are channel QR with scheme WECHAT_PAY / ALIPAY (the codes ui/labels.py names). Payer
-identifiers (用户标识 = openid, 对方账户) and the merchant's own free text (商户数据包, 备注) are not stored (spec SD-5).
+identifiers (用户标识 = openid, 对方账户) and the merchant's own free text (商户数据包, 备注)
+are not stored (spec SD-5).
 """
 
 from __future__ import annotations
