@@ -148,6 +148,117 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import statement</source>
+        <translation>导入对账单</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>&amp;Remember these columns for files like this one</source>
+        <translation>记住此格式文件的列对应(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>First rows of the file (card numbers masked):</source>
+        <translation>文件前几行（卡号已脱敏）：</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · header on row %4</source>
+        <translation>%1 · %2 · %3 · 表头在第 %4 行</translation>
+    </message>
+    <message>
+        <source>This bill's layout is known; no columns to choose. Press Check to see what it holds.</source>
+        <translation>已识别此账单格式，无需选择列。点击“检查”查看其内容。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay trade bill</source>
+        <translation>微信支付交易账单</translation>
+    </message>
+    <message>
+        <source>Alipay bill</source>
+        <translation>支付宝账单</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>CSV text (%1)</source>
+        <translation>CSV 文本（%1）</translation>
+    </message>
+    <message>
+        <source>Columns remembered from an earlier file of this layout.</source>
+        <translation>已沿用之前同格式文件的列对应。</translation>
+    </message>
+    <message>
+        <source>Columns suggested from the header row; check them.</source>
+        <translation>已根据表头推荐列对应，请核对。</translation>
+    </message>
+    <message>
+        <source>— not in this file —</source>
+        <translation>— 文件中没有 —</translation>
+    </message>
+    <message>
+        <source>This file has columns that may hold card security data (%1); it cannot be imported. Ask the acquirer for a statement without them.</source>
+        <translation>此文件含有可能存放卡片安全数据的列（%1），不能导入。请向收单机构索取不含这些列的对账单。</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1.</source>
+        <translation>请为以下字段选择列：%1。</translation>
+    </message>
+    <message>
+        <source>Every required field has a column. Press Check for a dry run, or Import.</source>
+        <translation>所有必填字段都已对应到列。可点击“检查”试运行，或直接导入。</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 already imported, %4 rejected.</source>
+        <translation>共 %1 行：新增 %2，已导入过 %3，拒绝 %4。</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported until these rows are fixed.</source>
+        <translation>修正这些行之前无法导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was imported.</source>
+        <translation>已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Not imported; nothing was written. %1</source>
+        <translation>未导入，未写入任何数据。%1</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>, column “%1”</source>
+        <translation>，“%1”列</translation>
+    </message>
+    <message>
+        <source>%1 rows read</source>
+        <translation>已读取 %1 行</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Sale</source>
@@ -1268,6 +1379,10 @@ Its transactions stay in your history. To sync it again you will have to pair it
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>&amp;Import statement…</source>
+        <translation>导入对账单(&amp;I)…</translation>
+    </message>
+    <message>
         <source>C&amp;hart</source>
         <translation>图表(&amp;H)</translation>
     </message>
@@ -1310,6 +1425,18 @@ Widen the dates or press Reset filters.</source>
         <translation>按该列排序需要筛选结果不超过 %1 笔（当前 %2 笔）。请先缩小日期范围或增加筛选条件；按时间排序不受数量限制。</translation>
     </message>
     <message>
+        <source>Import an acquirer statement</source>
+        <translation>导入收单机构对账单</translation>
+    </message>
+    <message>
+        <source>Statements (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>对账单 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 new transactions, %3 already known.</source>
+        <translation>已导入 %1：新增 %2 笔交易，%3 笔已存在。</translation>
+    </message>
+    <message>
         <source>No transactions in the last year yet.
 They appear here when a paired terminal syncs or when you import an acquirer statement.</source>
         <translation>最近一年还没有交易记录。
@@ -1325,6 +1452,10 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
     <message>
         <source>This transaction is no longer in the history.</source>
         <translation>此交易已不在交易记录中。</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
     </message>
     <message>
         <source>not supplied</source>

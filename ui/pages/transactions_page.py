@@ -8,10 +8,14 @@ page shows them when the answer for the current filter arrives.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +35,7 @@ from app.storage import database_file
 from app.transactions import CHANNELS, STATUSES, TXN_TYPES
 from ui import labels
 from ui.history_reader import HistoryReader, Summary
+from ui.import_dialog import ImportDialog
 from ui.models.transactions_model import (
     AMOUNT,
     CARD,
@@ -142,6 +147,9 @@ class TransactionsPage(QWidget):
             row.addWidget(label)
             row.addSpacing(18)
         row.addStretch(1)
+        self.import_button = QPushButton(self.tr("&Import statement…"))
+        self.import_button.clicked.connect(self.choose_import)
+        row.addWidget(self.import_button)
         self.chart_button = QPushButton(self.tr("C&hart"))
         self.chart_button.setCheckable(True)
         self.chart_button.setChecked(True)
@@ -245,6 +253,26 @@ class TransactionsPage(QWidget):
                                     "a filter first; time order works at any size.")
                             .replace("%1", f"{SORT_LIMIT:,}").replace("%2", f"{total:,}"))
         self.notice.show()
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import an acquirer statement"), str(Path.home()),
+            self.tr("Statements (*.csv *.xlsx *.txt);;All files (*)"))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> ImportDialog:
+        """The import dialog for `path`; after an import the list, totals and chart
+        reload and the outcome is said above the table."""
+        dialog = ImportDialog(self.profile, path, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result is not None:
+            done = dialog.result
+            self.notice.setText(self.tr("Imported %1: %2 new transactions, %3 already known.")
+                                .replace("%1", done.file).replace("%2", f"{done.new:,}")
+                                .replace("%3", f"{done.duplicate:,}"))
+            self.reload()
+            self.notice.show()
+        return dialog
 
     def open_details(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row()) if index.isValid() else None
