@@ -29,6 +29,7 @@ from app.oplog import OperationLog
 from app.shanghai_time import cn_date, now_ms
 
 CHAIN = "txn"
+ANY_TERMINAL = "\x00any"    # parent lookups by trace id alone (no terminal is named this)
 _UUID_NAMESPACE = uuid.UUID("6f1c2b7e-3a5d-4c8e-9b1f-2d7e4a6c8b90")
 
 TXN_TYPES = ("SALE", "REFUND", "VOID", "PREAUTH", "PREAUTH_COMPLETE")
@@ -256,6 +257,14 @@ class TransactionWriter:
                     f"SELECT trace_id, coalesce(terminal_id, ''), min(id) FROM txn "
                     f"WHERE trace_id IN ({marks}) GROUP BY 1, 2", chunk).fetchall():
                 found[(trace_id, terminal_id)] = int(row_id)
+        # A statement may name the refund's device and not the payment's (or another one):
+        # then the trace id alone links them, when exactly one terminal has that trace.
+        terminals_per_trace: dict[str, list[int]] = {}
+        for (trace_id, _), row_id in found.items():
+            terminals_per_trace.setdefault(trace_id, []).append(row_id)
+        for trace_id, row_ids in terminals_per_trace.items():
+            if len(row_ids) == 1:
+                found[(trace_id, ANY_TERMINAL)] = row_ids[0]
         return found
 
 
@@ -317,7 +326,9 @@ def _prepare(batch: list[Transaction],
             continue
         state.written.add(key)
         parent_key = (record.parent_trace_id or "", key[2])
-        parent = parents.get(parent_key) or state.parents.get(parent_key)
+        parent = (parents.get(parent_key) or state.parents.get(parent_key)
+                  or parents.get((parent_key[0], ANY_TERMINAL))
+                  or state.parents.get((parent_key[0], ANY_TERMINAL)))
         fields = record_values(record)
         day = cn_date_fast(record.ts_utc_ms)
         row_id = state.next_id
@@ -332,6 +343,7 @@ def _prepare(batch: list[Transaction],
         totals[0] += 1
         totals[1] += record.amount_fen
         state.parents.setdefault((record.trace_id, key[2]), row_id)
+        state.parents.setdefault((record.trace_id, ANY_TERMINAL), row_id)
         state.next_id += 1
     state.head = head
     return _Prepared(rows, texts, rollup, head)

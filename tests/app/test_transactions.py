@@ -163,3 +163,22 @@ def test_stream_is_all_or_nothing_and_logs_the_refusal_after_rollback(
     from app.transactions import verify_txn_chain
     assert verify_txn_chain(memory_log.db) == (True, None, 25)
     assert memory_log.db.execute("SELECT sum(n) FROM txn_daily").fetchone()[0] == 25
+
+
+def test_a_refund_from_another_device_links_by_trace_alone(memory_log: OperationLog) -> None:
+    """Statements sometimes name the refund's device and not the payment's: the trace id
+    alone links them when one terminal has it; an ambiguous trace stays unlinked."""
+    writer = TransactionWriter(memory_log.db, memory_log)
+    writer.write([Transaction("P1", "SALE", "QR", 500, 1_780_000_000_000),
+                  Transaction("P2", "SALE", "QR", 700, 1_780_000_000_000, terminal_id="A"),
+                  Transaction("P2", "SALE", "QR", 700, 1_780_000_000_000, terminal_id="B")],
+                 source_kind="IMPORT", source_ref="day1.csv")
+    writer.write([Transaction("R1", "REFUND", "QR", -500, 1_780_000_060_000,
+                              terminal_id="POS-7", parent_trace_id="P1"),
+                  Transaction("R2", "REFUND", "QR", -700, 1_780_000_060_000,
+                              terminal_id="C", parent_trace_id="P2")],
+                 source_kind="IMPORT", source_ref="day2.csv")
+    links = dict(memory_log.db.execute(
+        "SELECT r.trace_id, p.trace_id FROM txn r LEFT JOIN txn p ON p.id = r.parent_txn_id "
+        "WHERE r.txn_type = 'REFUND'").fetchall())
+    assert links == {"R1": "P1", "R2": None}
