@@ -148,6 +148,65 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export transactions</source>
+        <translation>导出交易记录</translation>
+    </message>
+    <message>
+        <source>CSV (opens in Excel and WPS)</source>
+        <translation>CSV（可用 Excel 和 WPS 打开）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel 工作簿（XLSX）</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>%1 transactions, %2 to %3, as filtered on the page. Card numbers stay masked; the export is recorded in the activity log.</source>
+        <translation>共 %1 笔交易（%2 至 %3，按页面当前筛选）。卡号保持脱敏；导出操作会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Column &amp;headings:</source>
+        <translation>列标题(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>保存为(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import statement</source>
@@ -1383,6 +1442,10 @@ Its transactions stay in your history. To sync it again you will have to pair it
         <translation>导入对账单(&amp;I)…</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
         <source>C&amp;hart</source>
         <translation>图表(&amp;H)</translation>
     </message>
@@ -1435,6 +1498,10 @@ Widen the dates or press Reset filters.</source>
     <message>
         <source>Imported %1: %2 new transactions, %3 already known.</source>
         <translation>已导入 %1：新增 %2 笔交易，%3 笔已存在。</translation>
+    </message>
+    <message>
+        <source>Exported %1 transactions to %2.</source>
+        <translation>已导出 %1 笔交易到 %2。</translation>
     </message>
     <message>
         <source>No transactions in the last year yet.

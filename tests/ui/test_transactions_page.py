@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app import history_window
+from app.carddata import contains_card_data
 from app.history import TxnFilter, count, daily_volume, totals
 from app.money import format_fen
 from app.profile import Profile, open_profile
 from ui.dispute_dialog import DisputeDialog, StatusDialog
+from ui.export_dialog import ExportDialog
 from ui.models.transactions_model import AMOUNT, TIME
 from ui.pages.transactions_page import TransactionsPage
 from ui.txn_details_dialog import TxnDetailsDialog
@@ -142,3 +144,31 @@ def test_details_and_a_dispute_from_the_page(qtbot: QtBot, page: TransactionsPag
         "SELECT details_json FROM oplog WHERE op_type = 'DISPUTE' ORDER BY id")]
     assert [e["action"] for e in logged] == ["open", "status"]
     assert logged[0]["note"] == "charged twice" and logged[1]["to"] == "RESOLVED"
+
+
+def test_export_writes_the_pages_filter_masked_and_logs_it(
+        qtbot: QtBot, page: TransactionsPage, tmp_path: Path) -> None:
+    page.filters.txn_type.setCurrentIndex(page.filters.txn_type.findData("REFUND"))
+    query = _apply(qtbot, page)
+    target = tmp_path / "refunds.csv"
+
+    def drive() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ExportDialog):
+            QTimer.singleShot(50, drive)
+            return
+        dialog.path.setText(str(target))
+        dialog.start()
+    QTimer.singleShot(50, drive)
+    dialog = page.export()
+    assert dialog is not None and dialog.result is not None
+    text = target.read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf")                       # Excel on Chinese Windows
+    lines = text.decode("utf-8-sig").splitlines()
+    assert len(lines) - 1 == dialog.result.rows == count(page.db, query)
+    assert not contains_card_data("\n".join(lines))             # cards stay masked
+    assert all("REFUND" in line or "退" in line for line in lines[1:])
+    logged = page.db.execute("SELECT details_json FROM oplog WHERE op_type = 'DATA_EXPORT' "
+                             "AND result = 'SUCCESS'").fetchall()
+    assert len(logged) == 1 and json.loads(logged[0][0])["rows"] == dialog.result.rows
+    assert "Exported" in page.notice.text()

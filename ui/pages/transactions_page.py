@@ -34,6 +34,7 @@ from app.profile import Profile
 from app.storage import database_file
 from app.transactions import CHANNELS, STATUSES, TXN_TYPES
 from ui import labels
+from ui.export_dialog import ExportDialog
 from ui.history_reader import HistoryReader, Summary
 from ui.import_dialog import ImportDialog
 from ui.models.transactions_model import (
@@ -150,6 +151,10 @@ class TransactionsPage(QWidget):
         self.import_button = QPushButton(self.tr("&Import statement…"))
         self.import_button.clicked.connect(self.choose_import)
         row.addWidget(self.import_button)
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export)
+        row.addWidget(self.export_button)
         self.chart_button = QPushButton(self.tr("C&hart"))
         self.chart_button.setCheckable(True)
         self.chart_button.setChecked(True)
@@ -187,6 +192,7 @@ class TransactionsPage(QWidget):
         self._show_totals(summary.total, summary.totals)
         self.chart.set_days(summary.query.dates.first, summary.query.dates.last, summary.daily)
         self._show_subtitle(summary)
+        self.export_button.setEnabled(summary.total > 0)
         if summary.total:
             self.stack.setCurrentWidget(self.table)
             self._fit_columns()
@@ -271,6 +277,18 @@ class TransactionsPage(QWidget):
                                 .replace("%1", done.file).replace("%2", f"{done.new:,}")
                                 .replace("%3", f"{done.duplicate:,}"))
             self.reload()
+            self.notice.show()
+        return dialog
+
+    def export(self) -> ExportDialog | None:
+        """Export exactly what the page shows: its current filter."""
+        if self.summary is None or self.summary.query != self.query:
+            return None
+        dialog = ExportDialog(self.profile, self.query, self.summary.total, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result is not None:
+            self.notice.setText(self.tr("Exported %1 transactions to %2.")
+                                .replace("%1", f"{dialog.result.rows:,}")
+                                .replace("%2", str(dialog.result.path)))
             self.notice.show()
         return dialog
 
