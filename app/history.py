@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import heapq
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -173,6 +174,8 @@ class HistoryPager:
 def page_after(db: sqlite_utils.Database, query: TxnFilter, after: tuple[int, int] | None,
                size: int) -> list[TxnRow]:
     """Up to `size` rows after the key (ts, id), newest first (keyset: no OFFSET)."""
+    if query.text and query.text.strip():
+        return _rows_by_id(db, _search_keys(db, query, after, size))
     where, params = query.where(after)
     sql = (f"SELECT {', '.join(LIST_COLUMNS)} FROM txn WHERE {where} "
            "ORDER BY ts_utc_ms DESC, id DESC LIMIT ?")
@@ -209,6 +212,9 @@ def _day_of(db: sqlite_utils.Database, query: TxnFilter,
 def count(db: sqlite_utils.Database, query: TxnFilter) -> int:
     """Rows matching the filter: summed from the daily rollups when the filter allows
     (a year is ~2,000 rollup rows instead of a million index entries)."""
+    if query.text and query.text.strip() and query.replace(text=None) == TxnFilter(
+            dates=query.dates):
+        return _search_count(db, query)         # text alone: counted by the index
     if query.rollup_ready:
         where, params = _rollup_where(query)
         row = db.execute(f"SELECT coalesce(sum(n), 0) FROM txn_daily WHERE {where}",
@@ -264,3 +270,86 @@ def _rollup_where(query: TxnFilter) -> tuple[str, list[object]]:
             clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
             params.extend(values)
     return " AND ".join(clauses), params
+
+
+# -- free-text search through the zone map (migration 6) -------------------------------------
+# FTS5 hands out matches in rowid (= txn.id) order; ids follow time only roughly (an old
+# statement imported today gets new ids). txn_zone keeps each block of 1024 ids' time span,
+# so a page walks blocks newest first and stops once no block left can hold a newer match.
+ZONE_BITS = 10
+_FEW_HITS = 100
+
+
+def _search_keys(db: sqlite_utils.Database, query: TxnFilter, after: tuple[int, int] | None,
+                 size: int) -> list[tuple[int, int]]:
+    """The `size` newest (ts, id) keys matching the filter after `after`, newest first."""
+    low, high = query.dates.bounds_ms()
+    upper = high - 1 if after is None else after[0]
+    zones = db.execute("SELECT zone, max_ts FROM txn_zone WHERE max_ts >= ? AND min_ts <= ? "
+                       "ORDER BY max_ts DESC, zone DESC", [low, upper]).fetchall()
+    where, params = query.replace(text=None).where(after)
+    sql = ("SELECT ts_utc_ms, id FROM txn_text f CROSS JOIN txn ON txn.id = f.rowid "
+           f"WHERE f.txn_text MATCH ? AND f.rowid BETWEEN ? AND ? AND {where}")
+    match = fts_query(query.text or "")
+    best: list[tuple[int, int]] = []            # min-heap of the newest keys found so far
+    position, step = 0, 1
+    while position < len(zones):
+        if len(best) >= size and best[0][0] > zones[position][1]:
+            break                               # no zone left can hold a newer match
+        chunk = [z for z, _ in zones[position:position + step]]
+        position += step
+        hits = 0
+        for first, last in _runs(chunk):
+            for key in db.execute(sql, [match, first << ZONE_BITS,
+                                        ((last + 1) << ZONE_BITS) - 1, *params]):
+                hits += 1
+                heapq.heappush(best, (key[0], key[1]))
+                if len(best) > size:
+                    heapq.heappop(best)
+        step = step * 4 if hits < _FEW_HITS else step   # rare words: widen the walk
+    return sorted(best, reverse=True)
+
+
+def _search_count(db: sqlite_utils.Database, query: TxnFilter) -> int:
+    """Matches of a text search in the date window (no other filter): blocks wholly inside
+    the window are counted by the index alone, the blocks at its edges row by row."""
+    low, high = query.dates.bounds_ms()
+    match = fts_query(query.text or "")
+    inside, edges = [], []
+    for zone, min_ts, max_ts in db.execute(
+            "SELECT zone, min_ts, max_ts FROM txn_zone WHERE max_ts >= ? AND min_ts < ?",
+            [low, high]):
+        (inside if low <= min_ts and max_ts < high else edges).append(zone)
+    total = 0
+    for first, last in _runs(inside):
+        total += db.execute("SELECT count(*) FROM txn_text WHERE txn_text MATCH ? AND rowid "
+                            "BETWEEN ? AND ?", [match, first << ZONE_BITS,
+                                                ((last + 1) << ZONE_BITS) - 1]).fetchone()[0]
+    for first, last in _runs(edges):
+        total += db.execute(
+            "SELECT count(*) FROM txn_text f CROSS JOIN txn ON txn.id = f.rowid "
+            "WHERE f.txn_text MATCH ? AND f.rowid BETWEEN ? AND ? AND ts_utc_ms >= ? "
+            "AND ts_utc_ms < ?", [match, first << ZONE_BITS, ((last + 1) << ZONE_BITS) - 1,
+                                  low, high]).fetchone()[0]
+    return int(total)
+
+
+def _runs(zones: list[int]) -> list[tuple[int, int]]:
+    """Consecutive zone numbers as (first, last) ranges: one rowid range query each."""
+    runs: list[tuple[int, int]] = []
+    for zone in sorted(zones):
+        if runs and runs[-1][1] == zone - 1:
+            runs[-1] = (runs[-1][0], zone)
+        else:
+            runs.append((zone, zone))
+    return runs
+
+
+def _rows_by_id(db: sqlite_utils.Database, keys: list[tuple[int, int]]) -> list[TxnRow]:
+    if not keys:
+        return []
+    marks = ",".join("?" for _ in keys)
+    found = {r[0]: TxnRow(*r) for r in db.execute(
+        f"SELECT {', '.join(LIST_COLUMNS)} FROM txn WHERE id IN ({marks})",
+        [row_id for _, row_id in keys])}
+    return [found[row_id] for _, row_id in keys if row_id in found]

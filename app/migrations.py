@@ -322,6 +322,28 @@ CREATE TABLE import_mapping (
 );
 """
 
+# Free-text search at a million rows (issue 4): FTS5 returns matches in rowid (= txn.id)
+# order, but imports of old statements put ids out of time order. The zone map keeps, per
+# block of 1024 ids, the oldest and newest time in it, so a search page walks the blocks
+# newest first and stops as soon as no later block can hold a newer match (app/history.py).
+# Kept by a trigger in the insert's own transaction, whatever path inserts.
+_M6_TXN_ZONES = """
+CREATE TABLE txn_zone (
+    zone INTEGER PRIMARY KEY,                -- txn.id >> 10
+    min_ts INTEGER NOT NULL,
+    max_ts INTEGER NOT NULL
+);
+CREATE TRIGGER txn_zone_insert AFTER INSERT ON txn
+BEGIN
+    INSERT INTO txn_zone (zone, min_ts, max_ts)
+        VALUES (new.id >> 10, new.ts_utc_ms, new.ts_utc_ms)
+    ON CONFLICT (zone) DO UPDATE SET min_ts = min(min_ts, excluded.min_ts),
+                                     max_ts = max(max_ts, excluded.max_ts);
+END;
+INSERT INTO txn_zone (zone, min_ts, max_ts)
+    SELECT id >> 10, min(ts_utc_ms), max(ts_utc_ms) FROM txn GROUP BY 1;
+"""
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "foundation", _M1_FOUNDATION),
@@ -329,6 +351,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "terminal parameters", _M3_TERMINAL_PARAMS),
     Migration(4, "compact transactions", _M4_TXN_COMPACT, _m4_txn_compact),
     Migration(5, "disputes and import mappings", _M5_DISPUTES_IMPORTS),
+    Migration(6, "transaction zone map for search", _M6_TXN_ZONES),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

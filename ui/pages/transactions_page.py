@@ -203,8 +203,9 @@ class TransactionsPage(QWidget):
 
     def _fit_columns(self) -> None:
         """Once, when the first rows show: the widest expected text of each column in the
-        font actually in use (the Chinese UI font has wider digits), or the visible rows'
-        own width when that is larger. Later loads keep what the person dragged."""
+        font actually in use (the Chinese UI font has wider digits). Measured from samples,
+        not rows: resizeColumnToContents reads up to 1,000 rows through the model (390 ms at
+        a million). Later loads keep what the person dragged."""
         if self._widths_fitted or not self.table.isVisible():
             return               # measured when shown: a hidden table measures every row
         self._widths_fitted = True
@@ -213,8 +214,7 @@ class TransactionsPage(QWidget):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             wanted = max(*(metrics.horizontalAdvance(text) for text in samples),
                          metrics.horizontalAdvance(title) + 20) + 24
-            self.table.resizeColumnToContents(column)      # visible rows only
-            self.table.setColumnWidth(column, max(wanted, self.table.columnWidth(column)))
+            self.table.setColumnWidth(column, wanted)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
