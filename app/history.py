@@ -16,7 +16,7 @@ import sqlite_utils
 
 from app.carddata import mask_display
 from app.shanghai_time import query_window_start, start_of_day_ms, today_cn
-from app.transactions import spaced_cjk
+from app.transactions import ZONE_BITS, spaced_cjk
 
 LIST_COLUMNS = ("id", "ts_utc_ms", "terminal_id", "txn_type", "channel", "scheme", "amount_fen",
                 "status", "pan_first6", "pan_last4", "pan_len", "merchant_name", "trace_id")
@@ -276,7 +276,6 @@ def _rollup_where(query: TxnFilter) -> tuple[str, list[object]]:
 # FTS5 hands out matches in rowid (= txn.id) order; ids follow time only roughly (an old
 # statement imported today gets new ids). txn_zone keeps each block of 1024 ids' time span,
 # so a page walks blocks newest first and stops once no block left can hold a newer match.
-ZONE_BITS = 10
 _FEW_HITS = 100
 
 

@@ -326,20 +326,14 @@ CREATE TABLE import_mapping (
 # order, but imports of old statements put ids out of time order. The zone map keeps, per
 # block of 1024 ids, the oldest and newest time in it, so a search page walks the blocks
 # newest first and stops as soon as no later block can hold a newer match (app/history.py).
-# Kept by a trigger in the insert's own transaction, whatever path inserts.
+# The write path (app/transactions.py, the only writer of txn) keeps it per batch, in the
+# batch's own transaction.
 _M6_TXN_ZONES = """
 CREATE TABLE txn_zone (
     zone INTEGER PRIMARY KEY,                -- txn.id >> 10
     min_ts INTEGER NOT NULL,
     max_ts INTEGER NOT NULL
 );
-CREATE TRIGGER txn_zone_insert AFTER INSERT ON txn
-BEGIN
-    INSERT INTO txn_zone (zone, min_ts, max_ts)
-        VALUES (new.id >> 10, new.ts_utc_ms, new.ts_utc_ms)
-    ON CONFLICT (zone) DO UPDATE SET min_ts = min(min_ts, excluded.min_ts),
-                                     max_ts = max(max_ts, excluded.max_ts);
-END;
 INSERT INTO txn_zone (zone, min_ts, max_ts)
     SELECT id >> 10, min(ts_utc_ms), max(ts_utc_ms) FROM txn GROUP BY 1;
 """

@@ -115,6 +115,29 @@ _ROLLUP_UPSERT = (
     "sum_fen = sum_fen + excluded.sum_fen")
 
 
+# The search zone map (migration 6): each block of 1024 ids' time span, kept per batch here
+# rather than by a trigger (a per-row upsert halved raw insert speed at 1M rows).
+ZONE_BITS = 10
+_ZONE_UPSERT = (
+    "INSERT INTO txn_zone (zone, min_ts, max_ts) VALUES (?, ?, ?) ON CONFLICT (zone) DO UPDATE "
+    "SET min_ts = min(min_ts, excluded.min_ts), max_ts = max(max_ts, excluded.max_ts)")
+_ID, _TS = HASHED_COLUMNS.index("id"), HASHED_COLUMNS.index("ts_utc_ms")
+
+
+def _zones(rows: list[tuple[object, ...]]) -> list[tuple[int, int, int]]:
+    spans: dict[int, list[int]] = {}
+    for row in rows:
+        ts = cast(int, row[_TS])
+        span = spans.get(cast(int, row[_ID]) >> ZONE_BITS)
+        if span is None:
+            spans[cast(int, row[_ID]) >> ZONE_BITS] = [ts, ts]
+        elif ts < span[0]:
+            span[0] = ts
+        elif ts > span[1]:
+            span[1] = ts
+    return [(zone, low, high) for zone, (low, high) in spans.items()]
+
+
 @dataclass(frozen=True)
 class WriteResult:
     new: int
@@ -234,6 +257,7 @@ class TransactionWriter:
             conn.executemany("INSERT INTO txn_text (rowid, body) VALUES (?, ?)", prepared.texts)
             conn.executemany(_ROLLUP_UPSERT,
                              [(*k, n, total) for k, (n, total) in prepared.rollup.items()])
+            conn.executemany(_ZONE_UPSERT, _zones(prepared.rows))
             state.count += len(prepared.rows)
             set_chain_head(self.db, CHAIN, state.count, prepared.head.hex())
         return len(prepared.rows)
