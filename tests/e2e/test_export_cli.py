@@ -9,24 +9,12 @@ from pathlib import Path
 
 import openpyxl
 
-from app import bench_data
-from app.oplog import DATA_EXPORT, Actor, entries
-from app.profile import open_for_reading, open_profile
+from app.oplog import DATA_EXPORT, entries
+from app.profile import open_for_reading
 from app.shanghai_time import cn_date
-from app.transactions import Transaction, TransactionWriter
+from tests.e2e.test_history_cli import _profile
 
-END_MS = 1_795_000_000_000      # 2026-11-18 in Shanghai
 WINDOW = ("--from", "2026-10-01", "--to", "2026-11-18")
-
-
-def _profile(tmp_path: Path) -> tuple[Path, list[Transaction]]:
-    data = tmp_path / "shop"
-    records = list(bench_data.generate(2_000, days=30, terminals=2, end_ms=END_MS))
-    profile = open_profile(data, Actor("test", "merchant", "test-device"))
-    TransactionWriter(profile.db, profile.oplog).write_stream(
-        iter(records), source_kind="IMPORT", source_ref="gen.csv")
-    profile.close()
-    return data, records
 
 
 def test_export_csv_and_xlsx_with_history_filters(posdesk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

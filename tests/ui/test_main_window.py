@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,6 @@ from tests.conftest import DEMO_END
 from ui.main_window import MainWindow
 from ui.models.oplog_model import OplogModel
 from ui.models.transactions_model import AMOUNT, TIME, TransactionsModel
-
-
-@pytest.fixture
-def demo_profile(demo_dir: Path) -> Iterator[Profile]:
-    profile = open_profile(demo_dir)
-    yield profile
-    profile.close()
 
 
 @pytest.fixture

@@ -16,19 +16,12 @@ from app import history_window
 from app.carddata import contains_card_data
 from app.history import TxnFilter, count, daily_volume, totals
 from app.money import format_fen
-from app.profile import Profile, open_profile
+from app.profile import Profile
 from ui.dispute_dialog import DisputeDialog, StatusDialog
 from ui.export_dialog import ExportDialog
 from ui.models.transactions_model import AMOUNT, TIME
 from ui.pages.transactions_page import TransactionsPage
 from ui.txn_details_dialog import TxnDetailsDialog
-
-
-@pytest.fixture
-def demo_profile(demo_dir: Path) -> Iterator[Profile]:
-    profile = open_profile(demo_dir)
-    yield profile
-    profile.close()
 
 
 @pytest.fixture
