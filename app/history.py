@@ -261,6 +261,13 @@ def daily_volume(db: sqlite_utils.Database, query: TxnFilter) -> list[tuple[str,
     return [(str(d), int(c), int(s or 0)) for d, c, s in db.execute(sql, params).fetchall()]
 
 
+def terminal_ids(db: sqlite_utils.Database) -> list[str]:
+    """Every terminal with history or paired now, for the terminal filter's list."""
+    return [r[0] for r in db.execute(
+        "SELECT terminal_id FROM txn_daily WHERE terminal_id != '' "
+        "UNION SELECT terminal_id FROM terminals ORDER BY 1")]
+
+
 def _rollup_where(query: TxnFilter) -> tuple[str, list[object]]:
     clauses = ["cn_date >= ?", "cn_date <= ?"]
     params: list[object] = [query.dates.first.isoformat(), query.dates.last.isoformat()]

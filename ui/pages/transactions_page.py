@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.history import Totals, TxnFilter
+from app.history import Totals, TxnFilter, terminal_ids
 from app.history_window import SORT_LIMIT, HistoryWindow, Ordering, SortTooBroadError
 from app.money import format_fen
 from app.profile import Profile
@@ -74,7 +74,7 @@ class TransactionsPage(QWidget):
         self.reader = HistoryReader(database_file(self.db))
         reader = self.reader          # not self: the wrapper is gone when this fires
         self.destroyed.connect(lambda *_: reader.shutdown())
-        self.filters = TxnFilterBar(self._terminals())
+        self.filters = TxnFilterBar(terminal_ids(self.db))
         self.query: TxnFilter = self.filters.current()
         self.summary: Summary | None = None
         self.model = TransactionsModel(None, self)
@@ -163,15 +163,10 @@ class TransactionsPage(QWidget):
         self.actions_row = row
         return bar
 
-    def _terminals(self) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT terminal_id FROM txn_daily WHERE terminal_id != '' "
-            "UNION SELECT terminal_id FROM terminals ORDER BY 1")]
-
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         """Ask again for the current filter (after a sync or an import added rows)."""
-        self.filters.set_terminals(self._terminals())
+        self.filters.set_terminals(terminal_ids(self.db))
         self.apply(self.filters.current())
 
     def apply(self, query: TxnFilter) -> None:
