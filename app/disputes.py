@@ -66,7 +66,7 @@ def open_dispute(db: sqlite_utils.Database, oplog: OperationLog, txn_id: int, ki
         for case in disputes_for(db, txn_id):
             if case.type == kind and case.status not in CLOSED:
                 raise DisputeError("This transaction already has an open case of that kind "
-                                   f"(#{case.id}).", dispute_id=case.id)
+                                   f"(#{case.id}).", dispute_id=case.id, why="duplicate")
         opened = now_ms()
         cursor = db.execute(
             "INSERT INTO dispute (txn_id, type, opened_at_utc_ms, channel, status) "
@@ -86,10 +86,10 @@ def change_status(db: sqlite_utils.Database, oplog: OperationLog, dispute_id: in
         case = get_dispute(db, dispute_id)
         if status not in case.next_statuses:
             raise DisputeError(f"A dispute that is {case.status} cannot become {status}.",
-                               dispute_id=dispute_id)
+                               dispute_id=dispute_id, why="transition")
         if status in CLOSED and not note.strip():
             raise DisputeError("Say how the case ended (the resolution) before closing it.",
-                               dispute_id=dispute_id)
+                               dispute_id=dispute_id, why="resolution")
         closed = status in CLOSED
         db.execute("UPDATE dispute SET status = ?, resolution = ?, resolved_at_utc_ms = ? "
                    "WHERE id = ?", [status, note.strip() if closed else case.resolution,

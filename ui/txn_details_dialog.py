@@ -204,9 +204,20 @@ class TxnDetailsDialog(QDialog):
         try:
             action()  # type: ignore[operator]
         except DisputeError as exc:
-            QMessageBox.warning(self, self.tr("Not changed"), str(exc))
+            QMessageBox.warning(self, self.tr("Not changed"), self._dispute_text(exc))
         if self.details is not None:
             self.show_txn(self.details.id)
+
+
+    def _dispute_text(self, error: DisputeError) -> str:
+        texts = {
+            "duplicate": self.tr("This transaction already has an open case of that kind "
+                                 "(#%1). Change that case's status instead."),
+            "transition": self.tr("Case #%1 cannot move to that status from where it is."),
+            "resolution": self.tr("Write how case #%1 ended before closing it."),
+        }
+        text = texts.get(str(error.facts.get("why", "")))
+        return text.replace("%1", str(error.facts.get("dispute_id", ""))) if text else str(error)
 
 
 def _selectable(text: str, muted: bool = False) -> QLabel:

@@ -1576,6 +1576,18 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
         <source>Not changed</source>
         <translation>未更改</translation>
     </message>
+    <message>
+        <source>This transaction already has an open case of that kind (#%1). Change that case's status instead.</source>
+        <translation>此交易已有一件同类未结案件（#%1）。请改为更新该案件的状态。</translation>
+    </message>
+    <message>
+        <source>Case #%1 cannot move to that status from where it is.</source>
+        <translation>案件 #%1 当前状态不能改为所选状态。</translation>
+    </message>
+    <message>
+        <source>Write how case #%1 ended before closing it.</source>
+        <translation>结案前请写明案件 #%1 的处理结果。</translation>
+    </message>
 </context>
 <context>
     <name>TxnFilterBar</name>

@@ -57,7 +57,9 @@ def _walk_wizard(qtbot: QtBot, win: MainWindow, world: Path, row: int,
 
 def test_add_terminal_end_to_end(qtbot: QtBot, window) -> None:
     win, _profile, world = window
-    assert win.terminals.stack.currentWidget() is win.terminals.empty
+    # the list is read on the device thread: the empty state shows once that answer is in
+    qtbot.waitUntil(lambda: win.terminals.stack.currentWidget() is win.terminals.empty,
+                    timeout=10_000)
     wizard = _walk_wizard(qtbot, win, world, 1, answer=True)
     qtbot.waitUntil(lambda: wizard.compare.isComplete(), timeout=10_000)
     wizard.next()

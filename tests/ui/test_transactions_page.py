@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app import history_window
 from app.carddata import contains_card_data
+from app.disputes import DisputeError, open_dispute
 from app.history import TxnFilter, count, daily_volume, totals
 from app.money import format_fen
 from app.profile import Profile
@@ -126,6 +127,12 @@ def test_details_and_a_dispute_from_the_page(qtbot: QtBot, page: TransactionsPag
     _answer_next_dialog(DisputeDialog, lambda d: d.note.setPlainText("charged twice"))
     dialog.open_case_button.click()
     assert [c.status for c in dialog.details.disputes] == ["OPEN"]
+    case_id = dialog.details.disputes[0].id
+    with pytest.raises(DisputeError) as refused:
+        open_dispute(page.db, page.profile.oplog, row.id, "ERROR_DISPUTE", "OTHER")
+    assert dialog._dispute_text(refused.value) == (
+        f"This transaction already has an open case of that kind (#{case_id}). "
+        "Change that case's status instead.")
 
     def close_it(d: StatusDialog) -> None:
         d.status.setCurrentIndex(d.status.findData("RESOLVED"))
@@ -165,3 +172,18 @@ def test_export_writes_the_pages_filter_masked_and_logs_it(
                              "AND result = 'SUCCESS'").fetchall()
     assert len(logged) == 1 and json.loads(logged[0][0])["rows"] == dialog.result.rows
     assert "Exported" in page.notice.text()
+
+
+def test_a_reload_after_a_sync_keeps_the_reading_position(
+        qtbot: QtBot, page: TransactionsPage) -> None:
+    bar = page.table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    reading = bar.value()
+    assert reading > 0
+    page.reload()                                   # what a finished sync triggers
+    qtbot.waitUntil(lambda: page.summary is not None and page.count_label.text() != "Counting…",
+                    timeout=10_000)
+    assert bar.value() == reading
+    page.filters.txn_type.setCurrentIndex(page.filters.txn_type.findData("SALE"))
+    _apply(qtbot, page)
+    assert bar.value() == 0                         # a new filter starts at the newest

@@ -177,6 +177,9 @@ class TransactionsPage(QWidget):
     def _summarized(self, summary: Summary) -> None:
         if summary.query != self.query:
             return
+        # Same filter again (a sync added rows): keep where the person was reading.
+        scrolled = (self.table.verticalScrollBar().value()
+                    if self.summary is not None and self.summary.query == summary.query else 0)
         self.summary = summary
         ordering = self.model.window.ordering if self.model.window else Ordering()
         try:
@@ -184,6 +187,7 @@ class TransactionsPage(QWidget):
         except SortTooBroadError:
             self.model.set_window(HistoryWindow(self.db, summary.query, summary.total))
             self._sort_refused(summary.total)
+        self.table.verticalScrollBar().setValue(scrolled)
         self._show_totals(summary.total, summary.totals)
         self.chart.set_days(summary.query.dates.first, summary.query.dates.last, summary.daily)
         self._show_subtitle(summary)
