@@ -338,6 +338,23 @@ INSERT INTO txn_zone (zone, min_ts, max_ts)
     SELECT id >> 10, min(ts_utc_ms), max(ts_utc_ms) FROM txn GROUP BY 1;
 """
 
+# Retention (spec 6.3, TXN_RETENTION): a purge removes the oldest rows, a prefix of the chain
+# by id; the floor keeps how many went and the last one's hash, so the rest still verifies.
+# Whatever the app asks, SQLite itself refuses to delete a row inside the query window
+# (spec Q-1; a day's margin for the Feb 29 rule).
+_M7_TXN_RETENTION = """
+CREATE TABLE chain_floors (
+    chain TEXT PRIMARY KEY,
+    purged INTEGER NOT NULL,
+    floor_hash TEXT NOT NULL
+);
+CREATE TRIGGER txn_retention BEFORE DELETE ON txn
+WHEN old.cn_date >= date('now', '+8 hours', '-1 year', '-1 day')
+BEGIN
+    SELECT RAISE(ABORT, 'transactions inside the query window are never purged');
+END;
+"""
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "foundation", _M1_FOUNDATION),
@@ -346,6 +363,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "compact transactions", _M4_TXN_COMPACT, _m4_txn_compact),
     Migration(5, "disputes and import mappings", _M5_DISPUTES_IMPORTS),
     Migration(6, "transaction zone map for search", _M6_TXN_ZONES),
+    Migration(7, "transaction retention", _M7_TXN_RETENTION),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -43,6 +43,7 @@ TRANSACTIONS_IMPORTED = "TRANSACTIONS_IMPORTED"
 DATA_EXPORT = "DATA_EXPORT"
 DISPUTE = "DISPUTE"
 IMPORT_MAPPING_SAVED = "IMPORT_MAPPING_SAVED"
+TRANSACTIONS_PURGED = "TRANSACTIONS_PURGED"
 
 _HASHED = (
     "id", "occurred_at_utc_ms", "effective_at_utc_ms", "actor_id", "actor_role", "device_id",

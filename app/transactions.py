@@ -19,7 +19,7 @@ import sqlite_utils
 from app import oplog as ops
 from app.carddata import guard_record
 from app.errors import SensitiveDataError
-from app.hash_chain import GENESIS_HASH, chain_head, set_chain_head
+from app.hash_chain import chain_floor, chain_head, set_chain_head
 from app.oplog import OperationLog
 from app.shanghai_time import now_ms
 from app.txn_rows import (
@@ -283,8 +283,10 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 def verify_txn_chain(db: sqlite_utils.Database) -> tuple[bool, int | None, int]:
     """(intact, first broken row id or None, rows checked): each row follows the one before
-    it and still hashes to its row_hash; the head matches the last row (spec 7.1)."""
-    expected = bytes.fromhex(GENESIS_HASH)
+    it (the first, the floor a purge left) and still hashes to its row_hash; the head
+    matches the last row and counts the purged ones too (spec 7.1)."""
+    purged, floor = chain_floor(db, CHAIN)
+    expected = bytes.fromhex(floor)
     checked = 0
     cursor = db.execute(f"SELECT {', '.join(HASHED_COLUMNS)}, prev_hash, row_hash FROM txn "
                         "ORDER BY id")
@@ -294,7 +296,7 @@ def verify_txn_chain(db: sqlite_utils.Database) -> tuple[bool, int | None, int]:
             return False, int(row[0]), checked
         expected = stored
         checked += 1
-    return chain_head(db, CHAIN) == (checked, expected.hex()), None, checked
+    return chain_head(db, CHAIN) == (purged + checked, expected.hex()), None, checked
 
 
 class _RollBack(Exception):

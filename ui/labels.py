@@ -74,6 +74,7 @@ def op_type(code: str) -> str:
         "DATA_EXPORT": QCoreApplication.translate("Labels", "Data exported"),
         "DISPUTE": QCoreApplication.translate("Labels", "Dispute updated"),
         "IMPORT_MAPPING_SAVED": QCoreApplication.translate("Labels", "Import mapping saved"),
+        "TRANSACTIONS_PURGED": QCoreApplication.translate("Labels", "Old transactions purged"),
     }
     return names.get(code, code)
 
