@@ -64,7 +64,8 @@ def plan_purge(db: sqlite_utils.Database, before: dt.date,
         raise PurgeError(
             f"{before.isoformat()} is inside the query window, which starts "
             f"{window.isoformat()}: transactions from the last year are never purged",
-            before=before.isoformat(), window_start=window.isoformat())
+            why="window", before=before.isoformat(),
+            window_start=window.isoformat())
     cutoff = before.isoformat()
     through = _purgeable_prefix(db, cutoff)
     rows, oldest, newest = db.execute(
@@ -99,11 +100,12 @@ def run_purge(db: sqlite_utils.Database, oplog: OperationLog, plan: PurgePlan,
     intact, bad_id, _ = verify_txn_chain(db)
     if not intact:
         raise PurgeError(f"the transaction chain is broken at row {bad_id}; nothing was "
-                         "purged (a purge would hide the evidence)", bad_id=bad_id)
+                         "purged (a purge would hide the evidence)", why="broken",
+                         bad_id=bad_id)
     with db.atomic():
         if _purgeable_prefix(db, plan.before.isoformat()) != plan.through_id:
             raise PurgeError("the transactions changed since the purge was planned; "
-                             "plan it again")
+                             "plan it again", why="changed")
         removed = _remove(db, plan.through_id, progress)
         oplog.append(ops.TRANSACTIONS_PURGED, target_type="txn", target_id=CHAIN,
                      details={"before": plan.before.isoformat(), "rows": removed,

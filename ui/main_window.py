@@ -28,6 +28,7 @@ from ui.pages.activity_page import ActivityPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.terminals_page import TerminalsPage
 from ui.pages.transactions_page import TransactionsPage
+from ui.purge_dialog import PurgeDialog
 from ui.shiboken_workaround import emit
 from ui.style import icon
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.activity = ActivityPage(profile.db)
         self.settings = SettingsPage(profile.data_dir, language_preference)
         self.settings.language_chosen.connect(self.language_chosen)
+        self.settings.purge_requested.connect(self.purge_old_transactions)
         self.terminals.transactions_changed.connect(self.transactions.reload)
         self._add_page("terminals", self.tr("Terminals"), self.terminals)
         self._add_page("transactions", self.tr("Transactions"), self.transactions)
@@ -75,6 +77,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self._build_menus()
         self.statusBar().showMessage(self._status_text())
+
+    def purge_old_transactions(self) -> None:
+        """Settings' "Remove old transactions…": the dialog asks before anything goes; the
+        history and the activity log show the result at once."""
+        dialog = PurgeDialog(self.profile, self)
+        dialog.exec()
+        if dialog.removed:
+            self.transactions.reload()
+            self.activity.refresh()
 
     def _fit_to_screen(self) -> None:
         """Up to 1400×860, never more than 90 % of the screen's free area."""

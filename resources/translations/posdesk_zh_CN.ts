@@ -464,6 +464,10 @@
         <translation>保存导入映射</translation>
     </message>
     <message>
+        <source>Old transactions purged</source>
+        <translation>已清理旧交易</translation>
+    </message>
+    <message>
         <source>Success</source>
         <translation>成功</translation>
     </message>
@@ -962,6 +966,61 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     </message>
 </context>
 <context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Remove old transactions</source>
+        <translation>清理旧交易</translation>
+    </message>
+    <message>
+        <source>PosDesk keeps transactions for %1 years. Older ones can be removed here; transactions since %2 (the last year) are always kept.</source>
+        <translation>POS 管家会保留 %1 年的交易记录。更早的记录可在此清理；%2 以来（最近一年）的交易始终保留。</translation>
+    </message>
+    <message>
+        <source>Remove transactions &amp;dated before:</source>
+        <translation>清理此日期之前的交易(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>清理(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1 transactions dated %2 to %3 will be removed.</source>
+        <translation>将清理 %2 至 %3 的 %1 笔交易。</translation>
+    </message>
+    <message>
+        <source>No transactions before %1 can be removed.</source>
+        <translation>%1 之前没有可清理的交易。</translation>
+    </message>
+    <message>
+        <source>%1 older transactions stay: a newer transaction comes before them in the tamper-evident chain, or a kept refund, void or dispute refers to them.</source>
+        <translation>另有 %1 笔较早的交易会保留：防篡改链中排在它们之前的有较新的交易，或仍保留的退款、撤销或争议引用了它们。</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>正在清理…</translation>
+    </message>
+    <message>
+        <source>Remove %1 transactions for good? This cannot be undone. Export them first if you may need them.</source>
+        <translation>永久清理 %1 笔交易？此操作无法撤销。如日后可能需要，请先导出。</translation>
+    </message>
+    <message>
+        <source>%1 transactions were removed. The rest still verify.</source>
+        <translation>已清理 %1 笔交易。其余记录校验完好。</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: the transaction history fails its integrity check at row %1, and removing rows would hide the evidence. See the Activity log.</source>
+        <translation>未清理任何记录：交易记录在第 %1 行未通过完整性校验，此时清理会掩盖证据。请查看操作日志。</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: new transactions arrived meanwhile. Check the numbers above and try again.</source>
+        <translation>未清理任何记录：期间有新交易写入。请核对上方数字后重试。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -982,6 +1041,18 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>&amp;Display language:</source>
         <translation>显示语言(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Transaction history</source>
+        <translation>交易记录</translation>
+    </message>
+    <message>
+        <source>Transactions are kept %1 years; the last year is always kept.</source>
+        <translation>交易记录保留 %1 年；最近一年的交易始终保留。</translation>
+    </message>
+    <message>
+        <source>Remove &amp;old transactions…</source>
+        <translation>清理旧交易(&amp;O)…</translation>
     </message>
     <message>
         <source>This computer</source>

@@ -1,4 +1,5 @@
-"""Settings: language, and the same facts as `posdesk doctor` (gathered off the GUI thread)."""
+"""Settings: language, removing old transactions, and the same facts as `posdesk doctor`
+(gathered off the GUI thread)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.doctor import Fact, gather
 from app.secrets import KeyringStatus, SecretStore
+from app.txn_purge import RETENTION_YEARS
 from ui.background import run_in_background
 from ui.pages.page_parts import PageHeader
 from ui.shiboken_workaround import emit
@@ -25,6 +27,7 @@ from ui.shiboken_workaround import emit
 
 class SettingsPage(QWidget):
     language_chosen = Signal(str)   # "system", "en" or "zh_CN"
+    purge_requested = Signal()
 
     def __init__(self, data_dir: Path, language_preference: str,
                  parent: QWidget | None = None) -> None:
@@ -45,6 +48,17 @@ class SettingsPage(QWidget):
         language_form = QFormLayout(language_box)
         language_form.addRow(self.tr("&Display language:"), self.language)
 
+        data_box = QGroupBox(self.tr("Transaction history"))
+        data_row = QHBoxLayout(data_box)
+        retention = QLabel(self.tr("Transactions are kept %1 years; the last year is always "
+                                   "kept.").replace("%1", str(RETENTION_YEARS)))
+        retention.setWordWrap(True)
+        self.purge_button = QPushButton(self.tr("Remove &old transactions…"))
+        self.purge_button.setObjectName("purgeButton")
+        self.purge_button.clicked.connect(lambda: emit(self.purge_requested))
+        data_row.addWidget(retention, 1)
+        data_row.addWidget(self.purge_button)
+
         self.keyring_banner = QLabel()
         self.keyring_banner.setObjectName("warningBanner")
         self.keyring_banner.setWordWrap(True)
@@ -63,6 +77,7 @@ class SettingsPage(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.keyring_banner)
         layout.addWidget(language_box)
+        layout.addWidget(data_box)
         layout.addWidget(self.facts_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
