@@ -111,7 +111,7 @@ def guard_record(record: Mapping[str, object], *, allowed_token_fields: frozense
         if not isinstance(value, str) or field in allowed_token_fields:
             continue
         if field in IDENTIFIER_FIELDS:
-            if _pan_like_identifier(value):
+            if pan_like_identifier(value):
                 raise SensitiveDataError(
                     f"field '{field}' holds what looks like a full card number", field=field)
         elif contains_card_data(value):
@@ -134,16 +134,16 @@ def guard_values(names: tuple[str, ...], values: tuple[object, ...]) -> None:
                     raise SensitiveDataError(
                         f"field '{field}' holds what looks like a full card number",
                         field=field)
-            elif _pan_like_identifier(value):
+            elif pan_like_identifier(value):
                 raise SensitiveDataError(
                     f"field '{field}' holds what looks like a full card number", field=field)
-        elif _may_hold_card_data(value) and contains_card_data(value):
+        elif may_hold_card_data(value) and contains_card_data(value):
             raise SensitiveDataError(
                 f"field '{field}' holds what looks like a card number or track data",
                 field=field)
 
 
-def _may_hold_card_data(text: str) -> bool:
+def may_hold_card_data(text: str) -> bool:
     """Cheap pre-check: a card number or track data has 12 digits in a row once single
     spaces and dashes are taken out (what DIGIT_RUN, SPACED_PAN and TRACK1/2 look for)."""
     return _TWELVE_DIGITS.search(text.replace(" ", "").replace("-", "")) is not None
@@ -152,7 +152,7 @@ def _may_hold_card_data(text: str) -> bool:
 _TWELVE_DIGITS = re.compile(r"[0-9]{12}")
 
 
-def _pan_like_identifier(value: str) -> bool:
+def pan_like_identifier(value: str) -> bool:
     if TRACK1.search(value) or (TRACK2.search(value) and track2_has_pan(value)):
         return True
     return value.isdigit() and value[0] in "23456" and looks_like_pan(value)

@@ -457,8 +457,10 @@ def _publish(db: sqlite_utils.Database, oplog: OperationLog, temp: Path, target:
 
 def _log_details(query: TxnFilter, target: Path, fmt: str,
                  language: str) -> dict[str, object]:
-    return {"format": fmt, "file": target.name, "language": language,
-            "filter": describe_filter(query)}
+    """The file by name (what a person reads) and by absolute path (what the sensitive-data
+    scanner, SD-3, looks at again later)."""
+    return {"format": fmt, "file": target.name, "path": str(target.absolute()),
+            "language": language, "filter": describe_filter(query)}
 
 
 def _log_failure(oplog: OperationLog, query: TxnFilter, target: Path, fmt: str,

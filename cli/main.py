@@ -22,7 +22,17 @@ from app.logfile import configure_logging
 from app.oplog import verify_chain
 from app.paths import demo_data_dir, log_dir, resolve_data_dir
 from app.profile import open_for_reading
-from cli import bench, export, history, limits, policy, purge, statement_import, terminals
+from cli import (
+    bench,
+    export,
+    history,
+    limits,
+    policy,
+    purge,
+    scan,
+    statement_import,
+    terminals,
+)
 
 log = logging.getLogger("posdesk.cli")
 
@@ -64,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_parsers(sub, common)
     export.add_parsers(sub, common)
     purge.add_parsers(sub, common)
+    scan.add_parsers(sub, common)
     limits.add_parsers(sub, common)
     statement_import.add_parsers(sub, common)
     bench.add_parsers(sub, common)
@@ -88,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "export": lambda a: export.run(a, _data_dir(a)),
                 "purge": lambda a: purge.run(a, _data_dir(a)),
                 "limits": limits.run,
+                "scan": lambda a: scan.run(a, _data_dir(a)),
                 "import": lambda a: statement_import.run(a, _data_dir(a)),
                 "bench": bench.run}
     try:

@@ -191,8 +191,8 @@ def test_export_is_logged_with_its_hash_and_filter(shop, tmp_path: Path) -> None
                                                               "log.csv")
     assert result.sha256 == hashlib.sha256((tmp_path / "log.csv").read_bytes()).hexdigest()
     assert entry.details == {
-        "rows": result.rows, "format": "csv", "file": "log.csv", "language": "en",
-        "sha256": result.sha256,
+        "rows": result.rows, "format": "csv", "file": "log.csv",
+        "path": str(tmp_path / "log.csv"), "language": "en", "sha256": result.sha256,
         "filter": {"from": "2026-10-01", "to": "2026-11-18", "terminal_ids": ["BENCH002"],
                    "min_fen": 1000, "card_last4": "0128"}}
 
