@@ -75,6 +75,7 @@ def op_type(code: str) -> str:
         "DISPUTE": QCoreApplication.translate("Labels", "Dispute updated"),
         "IMPORT_MAPPING_SAVED": QCoreApplication.translate("Labels", "Import mapping saved"),
         "TRANSACTIONS_PURGED": QCoreApplication.translate("Labels", "Old transactions purged"),
+        "SENSITIVE_DATA_SCAN": QCoreApplication.translate("Labels", "Scanned for card data"),
     }
     return names.get(code, code)
 

@@ -468,6 +468,10 @@
         <translation>已清理旧交易</translation>
     </message>
     <message>
+        <source>Scanned for card data</source>
+        <translation>已扫描卡片敏感数据</translation>
+    </message>
+    <message>
         <source>Success</source>
         <translation>成功</translation>
     </message>
