@@ -91,12 +91,23 @@ def open_profile(data_dir: Path, actor: Actor | None = None) -> Profile:
     return Profile(data_dir, db, log, lock)
 
 
-def open_for_reading(data_dir: Path) -> sqlite_utils.Database:
-    """Connect without locking or logging in, for read-only looks while the app may run."""
+def require_profile(data_dir: Path) -> None:
+    """For commands that work on existing data: say plainly that there is none yet."""
     if not profile_exists(data_dir):
         raise NoProfileError(f"There is no PosDesk data in {data_dir} yet. Run `posdesk` to "
                              "start, or `posdesk demo` to make a demo profile.",
                              data_dir=str(data_dir))
+
+
+def open_existing(data_dir: Path) -> Profile:
+    """open_profile for a command that must not create a profile where there is none."""
+    require_profile(data_dir)
+    return open_profile(data_dir)
+
+
+def open_for_reading(data_dir: Path) -> sqlite_utils.Database:
+    """Connect without locking or logging in, for read-only looks while the app may run."""
+    require_profile(data_dir)
     db = connect(database_path(data_dir), migrate=False)
     if schema_version(db.conn) < LATEST_VERSION:
         # Written by an older PosDesk: upgrade it once, under the lock, like opening it does

@@ -42,6 +42,7 @@ class PreparingProcess:
         self._process = subprocess.Popen(
             [sys.executable, "-P", "-m", "app.write_worker"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, env=env)
+        self._awaited = 0             # batches sent whose answer was not read yet
         _send(self._stdin, state)
 
     @property
@@ -56,6 +57,7 @@ class PreparingProcess:
 
     def send(self, packed: bytes) -> None:
         _write(self._stdin, packed)
+        self._awaited += 1
 
     def exchange(self, packed: bytes | None) -> Prepared:
         """Read the answer for the oldest batch sent, send the next one (if any) so the
@@ -64,6 +66,7 @@ class PreparingProcess:
         header = self._process.stdout.read(_HEADER)  # type: ignore[union-attr]
         size = int.from_bytes(header, "little") if len(header) == _HEADER else 0
         data = self._process.stdout.read(size) if size else b""  # type: ignore[union-attr]
+        self._awaited -= 1
         if not size or len(data) < size:
             raise WorkerGone("the helper process preparing rows stopped unexpectedly "
                              f"(exit code {self._process.wait()})")
@@ -80,8 +83,11 @@ class PreparingProcess:
         raise RuntimeError(f"the helper process preparing rows failed:\n{body}")
 
     def close(self) -> None:
-        """Ask the child to stop and wait for it; kill it if it does not (it holds no
-        resources but memory, so a kill loses nothing)."""
+        """Ask an idle child to stop and wait for it. A child still owing an answer (the
+        write failed on this side: a bad row further on, a cancel) is killed at once: it
+        may be blocked writing that answer, and it holds nothing but memory."""
+        if self._awaited > 0:
+            self._process.kill()
         try:
             self._stdin.write((0).to_bytes(_HEADER, "little"))
             self._stdin.close()

@@ -11,8 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.errors import NoProfileError
-from app.profile import open_profile, profile_exists
+from app.profile import open_existing
 from app.txn_export import FORMATS, LANGUAGES, ExportResult, export_transactions, format_for_path
 from cli.history import add_filter_arguments, filter_from
 
@@ -39,11 +38,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     fmt = _format(args.format, output)
     if fmt is None:
         return USAGE_ERROR
-    if not profile_exists(data_dir):
-        raise NoProfileError(f"There is no PosDesk data in {data_dir} yet. Run `posdesk` to "
-                             "start, or `posdesk demo` to make a demo profile.",
-                             data_dir=str(data_dir))
-    profile = open_profile(data_dir)
+    profile = open_existing(data_dir)
     try:
         result = export_transactions(profile.db, profile.oplog, query, output, fmt,
                                      language=args.lang, progress=_progress_printer())

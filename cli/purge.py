@@ -10,8 +10,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from app.errors import NoProfileError
-from app.profile import open_profile, profile_exists
+from app.profile import open_existing
 from app.txn_purge import RETENTION_YEARS, PurgePlan, default_cutoff, plan_purge, run_purge
 
 
@@ -27,10 +26,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    if not profile_exists(data_dir):
-        raise NoProfileError(f"There is no PosDesk data in {data_dir} yet.",
-                             data_dir=str(data_dir))
-    profile = open_profile(data_dir)
+    profile = open_existing(data_dir)
     try:
         plan = plan_purge(profile.db, args.before or default_cutoff())
         _describe(plan)

@@ -14,9 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from app.errors import NoProfileError
 from app.paths import log_dir
-from app.profile import open_profile, profile_exists
+from app.profile import open_existing
 from app.sensitive_scan import MASKED, UNMASKABLE, Finding, ScanReport, scan
 from app.txn_export import format_for_path
 
@@ -43,11 +42,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     extra = _extra_paths(args.exports)
     if extra is None:
         return USAGE_ERROR
-    if not profile_exists(data_dir):
-        raise NoProfileError(f"There is no PosDesk data in {data_dir} yet. Run `posdesk` to "
-                             "start, or `posdesk demo` to make a demo profile.",
-                             data_dir=str(data_dir))
-    profile = open_profile(data_dir)
+    profile = open_existing(data_dir)
     try:
         report = scan(profile.db, log_dir(), extra, mask=args.mask,
                       progress=_progress_printer(), oplog=profile.oplog)
