@@ -12,7 +12,7 @@ The engine is a shadow of the institution's: it never approves anything on its o
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 FEN = 100
@@ -37,7 +37,6 @@ _TRANSFERS = frozenset({BAL_TRANSFER_PA, BAL_TRANSFER_OTHER_BANK, BAL_TO_OWN_BAN
 
 # Verification factor categories (Art. 22) and the catalog of spec 4.3.
 KNOWLEDGE, POSSESSION, INHERENCE = "KNOWLEDGE", "POSSESSION", "INHERENCE"
-CATEGORY_LETTER = {KNOWLEDGE: "K", POSSESSION: "P", INHERENCE: "I"}
 
 
 @dataclass(frozen=True)
@@ -210,7 +209,7 @@ class Decision:
 class FactorResult:
     effective: tuple[Factor, ...]
     failed: bool
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
 
 def effective_factors(presented: tuple[Factor, ...],
@@ -262,13 +261,6 @@ def tier(effective: tuple[Factor, ...]) -> str:
     if two and any(FACTOR_TYPES[f.type].is_certificate for f in effective):
         return "T1"
     return "T2" if two else "T3"
-
-
-def category_letters(factors: tuple[Factor, ...]) -> str:
-    """K+P style, as stored in txn.factor_categories (spec 7.1 item 3)."""
-    found = categories(factors)
-    return "+".join(CATEGORY_LETTER[c] for c in (KNOWLEDGE, POSSESSION, INHERENCE)
-                    if c in found)
 
 
 # -- the engine (spec 6.2) ------------------------------------------------------------------

@@ -1031,8 +1031,8 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>设置</translation>
     </message>
     <message>
-        <source>Language, and what PosDesk found on this computer.</source>
-        <translation>界面语言，以及 POS 管家在本机检测到的情况。</translation>
+        <source>Language, old transactions, and what PosDesk found on this computer.</source>
+        <translation>界面语言、旧交易清理，以及 POS 管家在本机检测到的情况。</translation>
     </message>
     <message>
         <source>Same as the system</source>

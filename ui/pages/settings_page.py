@@ -33,8 +33,8 @@ class SettingsPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
-        header = PageHeader(self.tr("Settings"),
-                            self.tr("Language, and what PosDesk found on this computer."))
+        header = PageHeader(self.tr("Settings"), self.tr(
+            "Language, old transactions, and what PosDesk found on this computer."))
 
         self.language = QComboBox()
         self.language.setObjectName("languageBox")
