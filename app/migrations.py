@@ -356,6 +356,84 @@ END;
 """
 
 
+# Issue 5 (spec 1.3, 6.1): the merchant's own payment-account ledger, the data the shadow
+# limit engine (R1) counts. It is not the `txn` journal: card-present acquiring is outside
+# Art. 11/24 (spec 1.2, A-11). Usage is read from a per-day rollup that triggers keep exact,
+# so a limit check is a few index probes at any size. Statuses may move on (PENDING to
+# SUCCEEDED or FAILED); nothing else about a payment changes.
+_M8_LIMITS_FACTORS = """
+ALTER TABLE account_profile ADD COLUMN art37_bank_agreement INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE account_profile ADD COLUMN real_name_confirmed INTEGER NOT NULL DEFAULT 1;
+
+CREATE TABLE account_payment (
+    id INTEGER PRIMARY KEY,
+    ref TEXT NOT NULL UNIQUE,                -- the institution's order or serial number
+    ts_utc_ms INTEGER NOT NULL,
+    cn_date TEXT NOT NULL,
+    kind TEXT NOT NULL,                      -- app/limits.py KINDS
+    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+    status TEXT NOT NULL,                    -- SUCCEEDED / PENDING / FAILED / CANCELLED
+    tier TEXT NOT NULL DEFAULT '' CHECK (tier IN ('', 'T1', 'T2', 'T3')),
+    counterparty TEXT,
+    memo TEXT,
+    source TEXT NOT NULL
+);
+CREATE INDEX account_payment_ts ON account_payment(ts_utc_ms);
+
+CREATE TABLE account_usage_daily (
+    cn_date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    tier TEXT NOT NULL,
+    status TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    sum_fen INTEGER NOT NULL,
+    PRIMARY KEY (cn_date, kind, tier, status)
+) WITHOUT ROWID;
+
+CREATE TRIGGER account_payment_fixed BEFORE UPDATE OF id, ref, ts_utc_ms, cn_date, kind,
+    amount_fen, tier, source ON account_payment
+BEGIN
+    SELECT RAISE(ABORT, 'a recorded payment changes only its status');
+END;
+CREATE TRIGGER account_payment_kept BEFORE DELETE ON account_payment
+BEGIN
+    SELECT RAISE(ABORT, 'recorded payments are kept');
+END;
+CREATE TRIGGER account_payment_counted AFTER INSERT ON account_payment
+BEGIN
+    INSERT INTO account_usage_daily VALUES (new.cn_date, new.kind, new.tier, new.status, 1,
+                                            new.amount_fen)
+    ON CONFLICT DO UPDATE SET n = n + 1, sum_fen = sum_fen + excluded.sum_fen;
+END;
+CREATE TRIGGER account_payment_recounted AFTER UPDATE OF status ON account_payment
+WHEN old.status <> new.status
+BEGIN
+    UPDATE account_usage_daily SET n = n - 1, sum_fen = sum_fen - old.amount_fen
+    WHERE cn_date = old.cn_date AND kind = old.kind AND tier = old.tier AND status = old.status;
+    INSERT INTO account_usage_daily VALUES (new.cn_date, new.kind, new.tier, new.status, 1,
+                                            new.amount_fen)
+    ON CONFLICT DO UPDATE SET n = n + 1, sum_fen = sum_fen + excluded.sum_fen;
+END;
+
+-- Verification factors (spec 4): what the merchant uses, never a secret. An app-held
+-- factor's secret is in the OS keyring under `secret_ref`; the institution holds the rest.
+CREATE TABLE verification_factor (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,                      -- app/limits.py FACTOR_TYPES
+    label TEXT NOT NULL,
+    held_by TEXT NOT NULL,                   -- APP or INSTITUTION
+    device TEXT NOT NULL,                    -- where it lives or its codes arrive (VF-2/3)
+    facts_json TEXT NOT NULL DEFAULT '{}',   -- public facts (certificate subject, ...)
+    secret_ref TEXT,                         -- a keyring entry name, never the secret
+    status TEXT NOT NULL DEFAULT 'ACTIVE',   -- ACTIVE or REMOVED
+    created_at_utc_ms INTEGER NOT NULL,
+    updated_at_utc_ms INTEGER NOT NULL,
+    tested_at_utc_ms INTEGER,
+    test_result TEXT
+);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "foundation", _M1_FOUNDATION),
     Migration(2, "terminal status", _M2_TERMINAL_STATUS),
@@ -364,6 +442,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "disputes and import mappings", _M5_DISPUTES_IMPORTS),
     Migration(6, "transaction zone map for search", _M6_TXN_ZONES),
     Migration(7, "transaction retention", _M7_TXN_RETENTION),
+    Migration(8, "limits ledger and verification factors", _M8_LIMITS_FACTORS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,9 +1,13 @@
-"""`posdesk limits check`: the limit engine's answer to "can I pay ¥X now, as kind K?".
+"""`posdesk limits`: usage per constraint, and the engine's answer to "can I pay ¥X now, as
+kind K?" on the stored account profile and payment-account ledger.
 
-Every input of the engine can be given on the command line (support staff and what-if
-questions); what is not given takes the engine's defaults: an individual, Class II, no
-valid institution rating (x1), nothing used yet. Amounts are yuan with up to two decimals;
-a malformed amount or an unknown value is a usage error that names it (exit 2).
+`limits` prints current usage; `limits check` a decision; `limits profile` shows or sets the
+account profile (every change logged); `limits import FILE` records the institution's
+account statement. Every input of `check` can be overridden on the command line (support
+staff and what-if questions); without a stored profile the engine's defaults apply: an
+individual, Class II, no valid institution rating (x1), nothing used yet. Amounts are yuan
+with up to two decimals; a malformed amount or an unknown value is a usage error that names
+it (exit 2).
 """
 
 from __future__ import annotations
@@ -13,8 +17,16 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from fractions import Fraction
+from pathlib import Path
 
+import sqlite_utils
+
+from app.account_ledger import record_payments, usage_on
+from app.account_statement import read_account_statement
+from app.limit_profile import AccountProfile, load_profile, save_profile
+from app.limit_status import LimitReport, report, report_for
 from app.limits import (
     BAL_CONSUME,
     BAL_INVEST,
@@ -33,7 +45,8 @@ from app.limits import (
     evaluate,
 )
 from app.money import format_fen, parse_yuan
-from app.shanghai_time import SHANGHAI, today_cn
+from app.profile import open_existing, open_for_reading, open_profile, profile_exists
+from app.shanghai_time import SHANGHAI
 
 USAGE_ERROR = 2
 KINDS = {"consume": BAL_CONSUME, "transfer_pa": BAL_TRANSFER_PA,
@@ -51,8 +64,11 @@ class _Usage(Exception):
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    limits = sub.add_parser("limits", help="payment limits by the PBOC online-payment rules")
-    actions = limits.add_subparsers(dest="limits_command", metavar="ACTION", required=True)
+    limits = sub.add_parser("limits", parents=[common],
+                            help="payment limits by the PBOC online-payment rules")
+    limits.add_argument("--json", action="store_true", help="print one JSON object")
+    limits.add_argument("--at", help="when: YYYY-MM-DD or an ISO time (default: now, Shanghai)")
+    actions = limits.add_subparsers(dest="limits_command", metavar="ACTION")
     check = actions.add_parser("check", parents=[common],
                                help="would this payment be allowed now, and what binds it")
     check.add_argument("--amount", required=True, help="yuan, e.g. 1200.00")
@@ -60,27 +76,54 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     check.add_argument("--factors", default="", help="comma-separated: " + ",".join(FACTORS))
     check.add_argument("--at", help="when: YYYY-MM-DD or an ISO time (default: now, Shanghai)")
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    check.add_argument("--customer-type", default="individual", help="individual|unit")
-    check.add_argument("--class", dest="account_class", default="II", help="I|II|III")
-    check.add_argument("--rating", help="institution rating A-E (default: unknown)")
-    check.add_argument("--real-name-ratio", help="Class II+III real-name ratio, %%, e.g. 96.5")
-    check.add_argument("--contract-t1", help="contractual T1 daily limit in yuan")
+    _profile_flags(check, "(default: the stored profile)")
     check.add_argument("--otp-same-device", action="store_true",
                        help="the one-time code arrived on the paying device (Art. 23)")
     check.add_argument("--otp-age", type=_whole("--otp-age"), help="the code's age, seconds")
     for name in ("--used-day-t1", "--used-day-t2", "--used-day-t3", "--used-year",
                  "--used-lifetime"):
-        check.add_argument(name, default="0", help="yuan already counted (default 0)")
+        check.add_argument(name, help="yuan already counted (default: from the ledger)")
     check.add_argument("--purpose", help="purpose of a transfer (Art. 14(5))")
     check.add_argument("--verified-by", default="institution", help="institution|bank")
     check.add_argument("--payee-category", default="general", help="|".join(PAYEES))
+    profile = actions.add_parser("profile", parents=[common],
+                                 help="show or change the account profile (logged)")
+    profile.add_argument("--json", action="store_true", help="print one JSON object")
+    profile.add_argument("--institution", help="the payment institution's name")
+    profile.add_argument("--rating-from", help="first day the rating is valid, YYYY-MM-DD")
+    profile.add_argument("--rating-to", help="last day the rating is valid, YYYY-MM-DD")
+    profile.add_argument("--class-since", help="day the account class took effect")
+    profile.add_argument("--art37", help="yes|no: an Art. 37 agreement with the bank")
+    _profile_flags(profile, "")
+    ledger = actions.add_parser("import", parents=[common],
+                                help="record the institution's payment-account statement")
+    ledger.add_argument("file", help="CSV or XLSX statement of the payment account")
+    ledger.add_argument("--dry-run", action="store_true", help="check it, record nothing")
 
 
-def run(args: argparse.Namespace) -> int:
+def _profile_flags(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument("--customer-type", help=f"individual|unit {default}")
+    parser.add_argument("--class", dest="account_class", help=f"I|II|III {default}")
+    parser.add_argument("--rating", help=f"institution rating A-E {default}")
+    parser.add_argument("--real-name-ratio",
+                        help=f"Class II+III real-name ratio, %%, e.g. 96.5 {default}")
+    parser.add_argument("--contract-t1", help=f"contractual T1 daily limit in yuan {default}")
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    command = args.limits_command or "report"
     try:
-        inst, cust, payment, usage = _inputs(args)
+        if command == "import":
+            return _import(args, data_dir)
+        if command == "profile":
+            return _profile(args, data_dir)
+        stored = _stored(data_dir, _moment(args.at))
+        if command == "report":
+            return _report(args, stored)
+        inst, cust, payment, usage = _inputs(args, stored)
     except _Usage as exc:
-        print(f"posdesk limits check: {exc}", file=sys.stderr)
+        print(f"posdesk limits {'' if command == 'report' else command}: {exc}".replace(
+            "  ", " "), file=sys.stderr)
         return USAGE_ERROR
     decision = evaluate(inst, cust, payment, usage)
     print(json.dumps(as_json(decision), ensure_ascii=False) if args.json
@@ -88,26 +131,197 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _inputs(args: argparse.Namespace) -> tuple[Institution, Customer, Payment, Usage]:
-    rating = _choice("--rating", args.rating, RATINGS) if args.rating else None
-    inst = Institution(rating=rating, real_name_ratio_bp=_ratio(args.real_name_ratio))
-    cust = Customer(type=_choice("--customer-type", args.customer_type,
-                                 ("individual", "unit")).upper(),
-                    account_class=_choice("--class", args.account_class, ("I", "II", "III")),
-                    contract_daily_t1_fen=_fen("--contract-t1", args.contract_t1)
-                    if args.contract_t1 else None)
+@dataclass(frozen=True)
+class _Stored:
+    """What the data folder holds for the moment asked about (defaults when nothing)."""
+
+    at: dt.datetime
+    profile: AccountProfile
+    usage: Usage
+    found: bool
+    db: sqlite_utils.Database | None = None
+
+
+def _stored(data_dir: Path, at: dt.datetime) -> _Stored:
+    if not profile_exists(data_dir):
+        return _Stored(at, AccountProfile(), Usage(), False)
+    db = open_for_reading(data_dir)
+    stored = load_profile(db)
+    return _Stored(at, stored or AccountProfile(), usage_on(db, at.date()), stored is not None,
+                   db)
+
+
+def _inputs(args: argparse.Namespace,
+            stored: _Stored) -> tuple[Institution, Customer, Payment, Usage]:
+    profile = _overridden(args, stored.profile)
     amount = _fen("--amount", args.amount)
     if amount <= 0:
         raise _Usage(f"--amount must be more than 0, not {args.amount!r}")
     payment = Payment(
-        KINDS[_choice("--kind", args.kind, tuple(KINDS))], amount, _day(args.at),
+        KINDS[_choice("--kind", args.kind, tuple(KINDS))], amount, stored.at.date(),
         _factors(args.factors, args.otp_same_device, args.otp_age),
         verified_by=_choice("--verified-by", args.verified_by, ("institution", "bank")).upper(),
         payee_category=_choice("--payee-category", args.payee_category, PAYEES).upper(),
         purpose=args.purpose)
-    usage = Usage(*(_fen(f"--used-{name.replace('_', '-')}", getattr(args, f"used_{name}"))
-                    for name in ("day_t1", "day_t2", "day_t3", "year", "lifetime")))
-    return inst, cust, payment, usage
+    used = {name: getattr(args, f"used_{name}") for name in Usage.__dataclass_fields__}
+    usage = replace(stored.usage, **{
+        name: _fen(f"--used-{name.replace('_', '-')}", text)
+        for name, text in used.items() if text is not None})
+    return profile.institution(), profile.customer(), payment, usage
+
+
+def _overridden(args: argparse.Namespace, profile: AccountProfile) -> AccountProfile:
+    """The profile with every profile flag given on the command line put in."""
+    changes: dict[str, object] = {}
+    if args.customer_type is not None:
+        changes["customer_type"] = _choice("--customer-type", args.customer_type,
+                                           ("individual", "unit")).upper()
+    if args.account_class is not None:
+        changes["account_class"] = _choice("--class", args.account_class, ("I", "II", "III"))
+    if args.rating is not None:
+        changes["rating"] = _choice("--rating", args.rating, RATINGS)
+    if args.real_name_ratio is not None:
+        changes["real_name_ratio_bp"] = _ratio(args.real_name_ratio)
+    if args.contract_t1 is not None:
+        changes["contract_daily_t1_fen"] = _fen("--contract-t1", args.contract_t1)
+    for flag, name in (("--rating-from", "rating_valid_from"), ("--rating-to", "rating_valid_to"),
+                       ("--class-since", "class_since")):
+        text = getattr(args, name.replace("rating_valid", "rating"), None)
+        if text is not None:
+            changes[name] = _date(flag, text)
+    if getattr(args, "institution", None) is not None:
+        changes["institution_name"] = args.institution.strip()
+    if getattr(args, "art37", None) is not None:
+        changes["art37_bank_agreement"] = _choice("--art37", args.art37, ("yes", "no")) == "yes"
+    return replace(profile, **changes)
+
+
+def _report(args: argparse.Namespace, stored: _Stored) -> int:
+    if stored.db is None:
+        print("No data here yet: the engine's defaults are shown. Set the account profile "
+              "with `posdesk limits profile` and record the account statement with "
+              "`posdesk limits import FILE`.", file=sys.stderr)
+        found = report_for(stored.profile, False, stored.usage, stored.at)
+    else:
+        found = report(stored.db, stored.at)
+    print(json.dumps(report_json(found), ensure_ascii=False) if args.json
+          else _report_text(found))
+    return 0
+
+
+def report_json(found: LimitReport) -> dict[str, object]:
+    return {
+        "at": found.at.isoformat(), "profile_stored": found.profile_stored,
+        "customer_type": found.profile.customer_type,
+        "account_class": found.profile.account_class, "note": found.note,
+        "constraints": [{
+            "name": g.name, "article": g.article, "limit_fen": g.limit_fen,
+            "used_fen": g.used_fen, "remaining_fen": g.remaining_fen,
+            "multiplier": _number(g.multiplier), "multiplier_reason": g.multiplier_reason,
+            "resets_at": g.resets_at.isoformat() if g.resets_at else None, "level": g.level,
+            "estimate": g.estimate} for g in found.gauges],
+        "params_version": found.params_version, "estimate": True,
+    }
+
+
+def _report_text(found: LimitReport) -> str:
+    profile = found.profile
+    lines = [f"Limit usage at {found.at.strftime('%Y-%m-%d %H:%M')} (Shanghai): "
+             f"{profile.customer_type.lower()} customer, Class {profile.account_class}"
+             + (f", {profile.institution_name}" if profile.institution_name else "")]
+    if found.note:
+        lines.append(f"  {found.note}")
+    for g in found.gauges:
+        limit = ("by agreement (N/A)" if g.limit_fen is None else format_fen(g.limit_fen))
+        left = "" if g.remaining_fen is None else f", {format_fen(g.remaining_fen)} left"
+        resets = ("never" if g.name == "CLASS_I_LIFETIME" else
+                  g.resets_at.strftime("%Y-%m-%d %H:%M") if g.resets_at else "not known")
+        warn = {"warn": "  ⚠ over 80 %", "full": "  ✖ used up"}.get(g.level, "")
+        lines.append(f"  {g.name:<17} {g.article:<20} limit {limit}, used "
+                     f"{format_fen(g.used_fen)}{left}; x{_number(g.multiplier)}; resets "
+                     f"{resets}{warn}")
+    lines.append("Estimates: the institution's own figures are authoritative.")
+    return "\n".join(lines)
+
+
+def _profile(args: argparse.Namespace, data_dir: Path) -> int:
+    given = any(getattr(args, name) is not None for name in (
+        "institution", "rating_from", "rating_to", "class_since", "art37", "customer_type",
+        "account_class", "rating", "real_name_ratio", "contract_t1"))
+    if not given:
+        opened = open_existing(data_dir)
+        try:
+            current = load_profile(opened.db)
+        finally:
+            opened.close()
+        _print_profile(current, args.json)
+        return 0
+    opened = open_profile(data_dir)
+    try:
+        new = _overridden(args, load_profile(opened.db) or AccountProfile())
+        changes = save_profile(opened.db, opened.oplog, new)
+    finally:
+        opened.close()
+    _print_profile(new, args.json)
+    print(f"{len(changes)} value(s) changed and logged." if changes else "Nothing changed.",
+          file=sys.stderr)
+    return 0
+
+
+def _print_profile(profile: AccountProfile | None, as_json_: bool) -> None:
+    if as_json_:
+        print(json.dumps(None if profile is None else {
+            k: v.isoformat() if isinstance(v, dt.date) else v
+            for k, v in profile.__dict__.items()}, ensure_ascii=False))
+        return
+    if profile is None:
+        print("No account profile yet: the engine's defaults apply (individual, Class II, "
+              "rating unknown). Set it with e.g. `posdesk limits profile --class III "
+              "--rating A --real-name-ratio 96.5`.")
+        return
+    for name, value in profile.__dict__.items():
+        print(f"{name:<22} {'—' if value in (None, '') else value}")
+
+
+def _import(args: argparse.Namespace, data_dir: Path) -> int:
+    statement = read_account_statement(Path(args.file))
+    payments = statement.payments
+    if args.dry_run:
+        print(f"{statement.name}: {len(payments):,} payments would be recorded (dry run, "
+              "nothing written).")
+        return 0
+    opened = open_profile(data_dir)
+    try:
+        result = record_payments(opened.db, opened.oplog, payments,
+                                 source=f"statement:{statement.name}")
+    finally:
+        opened.close()
+    print(f"{statement.name}: {result.added:,} payments recorded, {result.updated:,} updated, "
+          f"{result.unchanged:,} already known.")
+    return 0
+
+
+def _moment(text: str | None) -> dt.datetime:
+    if not text:
+        return dt.datetime.now(SHANGHAI)
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise _Usage(f"--at: {text!r} is not a date or time (YYYY-MM-DD or ISO)") from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=SHANGHAI)      # a wall time is read as Shanghai's
+    return moment.astimezone(SHANGHAI)
+
+
+def _date(flag: str, text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise _Usage(f"{flag}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _number(value: Fraction) -> int | float:
+    return value.numerator if value.denominator == 1 else float(value)
 
 
 def _factors(text: str, same_device: bool, age_s: int | None) -> tuple[Factor, ...]:
@@ -151,18 +365,6 @@ def _ratio(text: str | None) -> int | None:
     return int(value * 100)
 
 
-def _day(text: str | None) -> dt.date:
-    if not text:
-        return today_cn()
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise _Usage(f"--at: {text!r} is not a date or time (YYYY-MM-DD or ISO)") from None
-    if moment.tzinfo is None:
-        return moment.date()                   # a wall time is read as Shanghai's
-    return moment.astimezone(SHANGHAI).date()
-
-
 def _whole(flag: str) -> Callable[[str], int]:
     def parse(text: str) -> int:
         if not text.isdigit():
@@ -172,10 +374,9 @@ def _whole(flag: str) -> Callable[[str], int]:
 
 
 def as_json(decision: Decision) -> dict[str, object]:
-    factor = decision.multiplier
     return {
         "decision": decision.decision, "reason": decision.reason, "tier": decision.tier,
-        "multiplier": factor.numerator if factor.denominator == 1 else float(factor),
+        "multiplier": _number(decision.multiplier),
         "binding": decision.binding, "headroom_before_fen": decision.headroom_before_fen,
         "remaining_after_fen": decision.remaining_after_fen,
         "max_from_balance_fen": decision.max_from_balance_fen,
@@ -194,7 +395,7 @@ def _text(decision: Decision, payment: Payment) -> str:
     for constraint in decision.constraints:
         limit = ("by agreement (not known)" if constraint.limit_fen is None
                  else format_fen(constraint.limit_fen))
-        lines.append(f"  {constraint.name:<17} {constraint.article:<18} limit {limit}, used "
+        lines.append(f"  {constraint.name:<17} {constraint.article:<20} limit {limit}, used "
                      f"{format_fen(constraint.used_fen)}")
     if decision.binding != "NONE":
         lines.append(f"Binding: {decision.binding}; remaining after "

@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "history": lambda a: history.run(a, _data_dir(a)),
                 "export": lambda a: export.run(a, _data_dir(a)),
                 "purge": lambda a: purge.run(a, _data_dir(a)),
-                "limits": limits.run,
+                "limits": lambda a: limits.run(a, _data_dir(a)),
                 "scan": lambda a: scan.run(a, _data_dir(a)),
                 "import": lambda a: statement_import.run(a, _data_dir(a)),
                 "bench": bench.run}
