@@ -16,10 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import oplog as ops
+from app.account_ledger import payment_count, record_payments
+from app.demo_ledger import demo_account_payments, demo_account_profile
 from app.journal import entry_to_transaction
+from app.limit_profile import load_profile, save_profile
 from app.profile import KIND_DEMO, Profile, open_profile
 from app.progress import Progress
 from app.secrets import SecretStore, SessionOnlySecrets
+from app.shanghai_time import now_ms, today_cn
 from app.storage import get_setting, set_setting
 from app.terminal_pairing import PairingQuestions, pair_terminal
 from app.terminal_sync import sync_terminal
@@ -88,6 +92,7 @@ def fill_demo(profile: Profile, *, seed: int = DEFAULT_SEED, end: dt.date | None
     if isinstance(secrets, SessionOnlySecrets):     # the keys die with this process
         db.execute("UPDATE terminals SET key_ref = NULL")
     total = int(db.execute("SELECT count(*) FROM txn").fetchone()[0])
+    _fill_ledger(profile, world)
     if get_setting(db, "demo_complete") != "1":
         set_setting(db, "demo_complete", "1")
         profile.oplog.append(ops.DEMO_CREATED, target_type="profile",
@@ -96,6 +101,18 @@ def fill_demo(profile: Profile, *, seed: int = DEFAULT_SEED, end: dt.date | None
                                       "transactions": total - before,
                                       "keys": "keyring" if secrets is keyring else "session"})
     return DemoSummary(profile.data_dir, len(DEMO_PROFILES), total)
+
+
+def _fill_ledger(profile: Profile, world: SimulatedWorld) -> None:
+    """The demo shop's payment account, once: a year of payments and its account profile."""
+    if payment_count(profile.db) == 0:
+        end = world.fixed_end or today_cn()
+        days = (end - world.since).days + 1
+        record_payments(profile.db, profile.oplog,
+                        demo_account_payments(world.seed, end, days, now_ms()), source="demo")
+    if load_profile(profile.db) is None:
+        save_profile(profile.db, profile.oplog,
+                     demo_account_profile(world.fixed_end or today_cn()))
 
 
 def _pair_and_sync(profile: Profile, world: SimulatedWorld, address: str,

@@ -135,3 +135,29 @@ def test_demo_terminals_are_named_by_role(tmp_path: Path) -> None:
     finally:
         db.close()
     assert labels == ["Front counter", "Checkout 2", "Delivery"]
+
+
+def test_the_demo_shop_has_a_payment_account_with_limit_usage(demo_dir: Path) -> None:
+    """The Limits page has something true to show: a stored profile (A-rated, so x2), a
+    ledger over the demo's days, and a last day whose T2 use passes the 80 % warning."""
+    import datetime as dt_
+
+    from app.limit_status import report
+    from app.shanghai_time import SHANGHAI
+    from tests.conftest import DEMO_END
+
+    db = open_for_reading(demo_dir)
+    try:
+        first, last, kinds = db.execute(
+            "SELECT min(cn_date), max(cn_date), count(DISTINCT kind) FROM account_payment"
+        ).fetchone()
+        shown = report(db, dt_.datetime.combine(DEMO_END, dt_.time(23), SHANGHAI))
+    finally:
+        db.close()
+    assert (first, last) == ((DEMO_END - dt_.timedelta(days=59)).isoformat(),
+                             DEMO_END.isoformat())
+    assert kinds >= 4
+    assert shown.profile_stored and shown.profile.rating == "A"
+    gauges = {g.name: g for g in shown.gauges}
+    assert gauges["DAILY_T2"].multiplier == 2 and gauges["DAILY_T2"].level == "warn"
+    assert gauges["CLASS_II_ANNUAL"].level in ("ok", "warn")
