@@ -1,0 +1,226 @@
+"""The app lock: a password (and, if enabled, a second factor) between the user and the data.
+
+After `max_failures` consecutive failures further attempts are refused for a delay that
+grows with each lockout (30 s, 60 s, 120 s … up to an hour). The counters live in the
+profile's settings table, so quitting and restarting does not reset the delay; a failure is
+counted *before* the secret is checked, so killing the app mid-check does not undo it.
+Every outcome goes to the operation log; the password and the code never do.
+
+No Qt here: the clock is injectable, and the UI (ui/lock_dialog.py) only calls `attempt`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from app import oplog as ops
+from app.limits import KNOWLEDGE, POSSESSION
+from app.oplog import OperationLog
+from app.storage import get_setting, set_setting
+
+# Operation types (to move to app/oplog.py with the other constants).
+APP_LOCKED = "APP_LOCKED"
+APP_UNLOCKED = "APP_UNLOCKED"
+UNLOCK_FAILED = "UNLOCK_FAILED"
+UNLOCK_LOCKOUT = "UNLOCK_LOCKOUT"
+
+# Settings keys.
+FAILURES_KEY = "lock.failures"        # consecutive failures since the last lockout or success
+LOCKOUTS_KEY = "lock.lockouts"        # lockouts since the last success (drives the delay)
+UNTIL_KEY = "lock.until_utc_ms"       # no attempt before this instant (0 = none pending)
+IDLE_KEY = "lock.idle_s"              # the user's idle auto-lock choice (overrides the policy)
+
+# `UnlockResult.problem` values (English, for logs and callers; the UI shows its own words).
+PROBLEM_WRONG = "wrong password or code"
+PROBLEM_CODE_REQUIRED = "second factor code required"
+PROBLEM_LOCKED_OUT = "locked out; try again in {seconds} s"
+
+LOCK_REASONS = ("idle", "manual", "start")
+TARGET_TYPE = "app"
+
+
+@dataclass(frozen=True)
+class LockPolicy:
+    max_failures: int = 5
+    first_delay_s: float = 30
+    delay_factor: float = 2
+    max_delay_s: float = 3600
+    idle_lock_s: int = 300          # 0 = never lock when idle
+
+    def delay_s(self, lockouts_before: int) -> float:
+        """The delay of the lockout that follows `lockouts_before` earlier ones."""
+        if lockouts_before >= 64:       # far past any cap; avoids a huge power
+            return float(self.max_delay_s)
+        return float(min(self.first_delay_s * self.delay_factor ** lockouts_before,
+                         self.max_delay_s))
+
+
+@dataclass(frozen=True)
+class UnlockResult:
+    ok: bool
+    wait_s: float = 0.0          # seconds before another attempt is allowed
+    failures_left: int = 0       # attempts left before a lockout (0 while locked out)
+    problem: str | None = None   # one of the PROBLEM_* texts; None when ok
+
+
+class AppLock:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        log: OperationLog,
+        check_password: Callable[[str], bool],
+        check_second: Callable[[str], bool] | None = None,
+        policy: LockPolicy = LockPolicy(),      # frozen, so one shared default is safe
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.db = db
+        self.log = log
+        self.policy = policy
+        self._check_password = check_password
+        self._check_second = check_second
+        self._clock = clock
+        self._locked = False
+
+    # ----------------------------------------------------------------------- state
+
+    @property
+    def needs_second(self) -> bool:
+        return self._check_second is not None
+
+    @property
+    def locked(self) -> bool:
+        """True from `lock()` until a successful `attempt()` (in memory: a new start locks
+        anew). Callers use it to ignore an idle timeout while already locked."""
+        return self._locked
+
+    @property
+    def failures(self) -> int:
+        return self._int(FAILURES_KEY)
+
+    @property
+    def lockouts(self) -> int:
+        return self._int(LOCKOUTS_KEY)
+
+    @property
+    def failures_left(self) -> int:
+        return 0 if self.wait_s() > 0 else max(self.policy.max_failures - self.failures, 0)
+
+    def wait_s(self) -> float:
+        """Seconds until another attempt is allowed (0 if allowed now).
+
+        Never more than the running lockout's own delay: setting the clock back does not
+        stretch a lockout (setting it forward can shorten one; without a trusted clock
+        across restarts that cannot be prevented)."""
+        until_ms = self._int(UNTIL_KEY)
+        if until_ms <= 0:
+            return 0.0
+        remaining = (until_ms - self._now_ms()) / 1000
+        if remaining <= 0:
+            return 0.0
+        return min(remaining, self.policy.delay_s(max(self.lockouts - 1, 0)))
+
+    @property
+    def idle_lock_s(self) -> int:
+        """Idle time before the app locks itself (0 = never): the user's choice if saved."""
+        saved = get_setting(self.db, IDLE_KEY)
+        try:
+            return max(int(saved), 0) if saved is not None else self.policy.idle_lock_s
+        except ValueError:
+            return self.policy.idle_lock_s
+
+    def set_idle_lock_s(self, seconds: int) -> None:
+        seconds = max(int(seconds), 0)
+        with self.db.atomic():
+            set_setting(self.db, IDLE_KEY, str(seconds))
+            self.log.append(ops.SETTINGS_CHANGED, target_type="setting", target_id=IDLE_KEY,
+                            details={"idle_lock_s": seconds})
+
+    # ----------------------------------------------------------------------- actions
+
+    def lock(self, reason: str) -> bool:
+        """Lock ("idle", "manual" or "start"); False (and nothing logged) if already locked."""
+        if reason not in LOCK_REASONS:
+            raise ValueError(f"unknown lock reason {reason!r}; expected one of {LOCK_REASONS}")
+        if self._locked:
+            return False
+        self._locked = True
+        self.log.append(APP_LOCKED, target_type=TARGET_TYPE, details={"reason": reason})
+        return True
+
+    def attempt(self, password: str, second_code: str | None = None) -> UnlockResult:
+        """Try to unlock. Refused without checking while locked out; a missing second-factor
+        code is refused without checking or counting (nothing was tried)."""
+        wait = self.wait_s()
+        if wait > 0:
+            shown = math.ceil(wait)
+            self.log.append(UNLOCK_FAILED, target_type=TARGET_TYPE, result="FAIL",
+                            details={"refused": "locked_out", "wait_s": shown})
+            return UnlockResult(False, wait, 0, PROBLEM_LOCKED_OUT.format(seconds=shown))
+        if self.needs_second and not (second_code or "").strip():
+            return UnlockResult(False, 0.0, self.failures_left, PROBLEM_CODE_REQUIRED)
+
+        # Count first: a crash or kill during the (slow) check must not undo the failure.
+        with self.db.atomic():
+            failures = self.failures + 1
+            set_setting(self.db, FAILURES_KEY, str(failures))
+
+        ok = self._checks_pass(password, second_code)
+        if ok:
+            return self._succeeded()
+        return self._failed(failures)
+
+    # ----------------------------------------------------------------------- internals
+
+    def _checks_pass(self, password: str, second_code: str | None) -> bool:
+        # Both checks always run, so neither the answer nor its timing says which was wrong.
+        password_ok = bool(self._check_password(password))
+        if self._check_second is None:
+            return password_ok
+        second_ok = bool(self._check_second((second_code or "").strip()))
+        return password_ok and second_ok
+
+    def _succeeded(self) -> UnlockResult:
+        factors = f"{KNOWLEDGE},{POSSESSION}" if self.needs_second else KNOWLEDGE
+        with self.db.atomic():
+            for key in (FAILURES_KEY, LOCKOUTS_KEY, UNTIL_KEY):
+                set_setting(self.db, key, "0")
+            self.log.append(APP_UNLOCKED, target_type=TARGET_TYPE, factor_categories=factors)
+        self._locked = False
+        return UnlockResult(True, 0.0, self.policy.max_failures, None)
+
+    def _failed(self, failures: int) -> UnlockResult:
+        policy = self.policy
+        with self.db.atomic():
+            self.log.append(UNLOCK_FAILED, target_type=TARGET_TYPE, result="FAIL",
+                            details={"failures": failures,
+                                     "max_failures": policy.max_failures})
+            if failures < policy.max_failures:
+                return UnlockResult(False, 0.0, policy.max_failures - failures, PROBLEM_WRONG)
+            lockouts = self.lockouts
+            delay = policy.delay_s(lockouts)
+            set_setting(self.db, FAILURES_KEY, "0")
+            set_setting(self.db, LOCKOUTS_KEY, str(lockouts + 1))
+            set_setting(self.db, UNTIL_KEY, str(self._now_ms() + round(delay * 1000)))
+            self.log.append(UNLOCK_LOCKOUT, target_type=TARGET_TYPE, result="FAIL",
+                            details={"delay_s": _whole(delay), "lockout": lockouts + 1,
+                                     "failures": failures})
+        return UnlockResult(False, delay, 0, PROBLEM_LOCKED_OUT.format(seconds=math.ceil(delay)))
+
+    def _int(self, key: str) -> int:
+        value = get_setting(self.db, key, "0")
+        try:
+            return int(value or 0)
+        except ValueError:      # damaged: read as 0 (whoever can edit the file can delete it)
+            return 0
+
+    def _now_ms(self) -> int:
+        return round(self._clock() * 1000)
+
+
+def _whole(seconds: float) -> int | float:
+    return int(seconds) if float(seconds).is_integer() else seconds
