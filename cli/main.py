@@ -25,6 +25,7 @@ from app.profile import open_for_reading
 from cli import (
     bench,
     export,
+    factors,
     history,
     limits,
     policy,
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_parsers(sub, common)
     scan.add_parsers(sub, common)
     limits.add_parsers(sub, common)
+    factors.add_parsers(sub, common)
     statement_import.add_parsers(sub, common)
     bench.add_parsers(sub, common)
 
@@ -99,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "export": lambda a: export.run(a, _data_dir(a)),
                 "purge": lambda a: purge.run(a, _data_dir(a)),
                 "limits": lambda a: limits.run(a, _data_dir(a)),
+                "factors": lambda a: factors.run(a, _data_dir(a)),
                 "scan": lambda a: scan.run(a, _data_dir(a)),
                 "import": lambda a: statement_import.run(a, _data_dir(a)),
                 "bench": bench.run}
