@@ -26,9 +26,11 @@ import sqlite_utils
 
 from app import bench_data
 from app.history import DateRange, TxnFilter, key_at, page_after, totals
+from app.limit_status import what_if
+from app.limits import Factor
 from app.oplog import Actor
 from app.profile import database_path, open_profile
-from app.shanghai_time import now_ms, to_datetime
+from app.shanghai_time import SHANGHAI, now_ms, to_datetime
 from app.storage import connect
 from app.transactions import (
     INSERT_SQL,
@@ -85,6 +87,12 @@ def bench(root: Path, rows: int, days: int, terminals: int,
     }
     figures.update(_queries(profile.db, to_datetime(end).date()))
     profile.close()
+    say("Timing limit checks over as many payment-account rows …")
+    ledger = open_profile(root / "ledger", Actor("bench", "merchant", "bench"))
+    try:
+        figures.update(_limit_checks(ledger.db, rows, days, to_datetime(end).date()))
+    finally:
+        ledger.close()
     say("Timing the Qt view in a fresh process …")
     figures.update(_view(database_path(root / "app")))
     figures["db_size_mib"] = round(database_path(root / "app").stat().st_size / 2**20, 1)
@@ -161,6 +169,48 @@ def _queries(db: sqlite_utils.Database, today: dt.date) -> dict[str, object]:
         "totals_ms": round(max(_ms(lambda q=q: totals(db, q)) for q in totals_filters), 2),
         "totals_ms_amount_filter": round(_ms(lambda: totals(db, filtered[0])), 2),
     }
+
+
+def _limit_checks(db: sqlite_utils.Database, rows: int, days: int,
+                  today: dt.date) -> dict[str, object]:
+    """A what-if check (usage from the ledger's rollup plus the engine) at `rows` ledger
+    rows, against the raw way: summing the ledger rows of the day and year directly."""
+    rng = random.Random(11)
+    kinds = ("BAL_CONSUME", "BAL_CONSUME", "BAL_TRANSFER_PA", "BAL_TO_OWN_BANK", "INBOUND")
+    with db.atomic():
+        for start in range(0, rows, 10_000):
+            batch = []
+            for n in range(start, min(rows, start + 10_000)):
+                day = (today - dt.timedelta(days=rng.randrange(days))).isoformat()
+                kind = rng.choice(kinds)
+                tier = "" if kind in ("BAL_TO_OWN_BANK", "INBOUND") else rng.choice(
+                    ("T1", "T2", "T3"))
+                batch.append((f"B{n}", 0, day, kind, rng.randrange(100, 500_000),
+                              "SUCCEEDED", tier, "bench"))
+            db.conn.executemany(
+                "INSERT INTO account_payment (ref, ts_utc_ms, cn_date, kind, amount_fen, "
+                "status, tier, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch)
+    db.execute("CREATE INDEX IF NOT EXISTS bench_payment_day ON account_payment(cn_date)")
+    at = dt.datetime.combine(today, dt.time(12), SHANGHAI)
+    factors = (Factor("STATIC_PASSWORD"), Factor("OTP_SMS"))
+    checks = [_ms(lambda d=d: what_if(db, 1_000_00, "BAL_CONSUME", factors,
+                                      at - dt.timedelta(days=d)))
+              for d in rng.sample(range(days), min(days, 60))]
+    raw = [_ms(lambda d=d: _raw_usage(db, today - dt.timedelta(days=d)))
+           for d in rng.sample(range(days), min(days, 10))]
+    return {"limit_check_ms": _p95(checks) or round(checks[0], 2),
+            "limit_check_raw_sum_ms": round(statistics.median(raw), 2),
+            "limit_check_ratio": round(statistics.median(raw) / max(_p95(checks), 0.001), 1)}
+
+
+def _raw_usage(db: sqlite_utils.Database, day: dt.date) -> None:
+    """The baseline: sum the ledger rows themselves (indexed by day) for the day and year."""
+    db.execute("SELECT tier, sum(amount_fen) FROM account_payment WHERE cn_date = ? AND "
+               "status IN ('SUCCEEDED', 'PENDING') GROUP BY tier", [day.isoformat()]).fetchall()
+    db.execute("SELECT sum(amount_fen) FROM account_payment WHERE cn_date BETWEEN ? AND ? "
+               "AND kind IN ('BAL_CONSUME', 'BAL_TRANSFER_PA', 'BAL_TRANSFER_OTHER_BANK', "
+               "'BAL_INVEST') AND status IN ('SUCCEEDED', 'PENDING')",
+               [f"{day.year}-01-01", day.isoformat()]).fetchone()
 
 
 def _view(db_path: Path) -> dict[str, object]:

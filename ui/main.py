@@ -19,11 +19,13 @@ from app.paths import default_data_dir, demo_data_dir
 from app.preferences import Preferences, load_preferences, save_preferences
 from app.profile import KIND_DEMO, Profile, open_for_reading, open_profile, profile_exists
 from app.progress import Cancelled, Progress
+from app.secrets import SecretStore
 from app.storage import get_setting
 from ui.background import DeviceThread, run_in_background
 from ui.device_context import DeviceContext
 from ui.error_messages import show_error
 from ui.i18n import Translations, resolve_language
+from ui.lock_control import LockControl
 from ui.main_window import MainWindow
 from ui.style import apply_style
 from ui.welcome_dialog import DEMO, WelcomeDialog
@@ -39,6 +41,7 @@ class Shell:
         self.profile: Profile | None = None
         self.window: MainWindow | None = None
         self.context: DeviceContext | None = None
+        self.lock: LockControl | None = None
 
     # -- choosing and opening a profile -------------------------------------------------
     def start(self, data_dir: Path | None, demo: bool) -> bool:
@@ -66,8 +69,13 @@ class Shell:
         except PosDeskError as exc:
             show_error(None, exc)
             return False
+        lock = LockControl(self.app, profile, SecretStore())
+        if not lock.unlock_at_start():
+            profile.close()
+            return False
         self._close_profile()
         self.profile = profile
+        self.lock = lock
         self.prefs.last_profile = KIND_DEMO if profile.is_demo else "own"
         save_preferences(self.prefs)
         self.build_window()
@@ -111,6 +119,9 @@ class Shell:
         window = MainWindow(self.profile, self.prefs.language, self.context)
         window.language_chosen.connect(self.change_language)
         window.switch_profile.connect(self.switch_profile)
+        if self.lock is not None:
+            window.lock_requested.connect(self.lock.lock_now)
+            window.factors_changed.connect(self.lock.reload)
         if page:
             window.show_page(page)
         if old is not None:
@@ -135,6 +146,9 @@ class Shell:
         self._close_profile()
 
     def _close_profile(self) -> None:
+        if self.lock is not None:
+            self.lock.idle.stop()
+            self.lock = None
         if self.context is not None:
             self.context.close()
             self.context = None

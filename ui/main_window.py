@@ -1,7 +1,7 @@
 """The main window: a navigation list and one page per entry. A shell, nothing more.
 
-Pages that belong to later issues (Terminals, Verification, Limits) are absent until they
-exist; the navigation shows only what works.
+Pages talk to the shell through signals (language, profile switch, lock, factor changes);
+the window itself holds no state beyond which page is shown.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from ui.style import icon
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     switch_profile = Signal(str)   # "demo" or "own"
+    lock_requested = Signal()
+    factors_changed = Signal()
 
     def __init__(self, profile: Profile, language_preference: str,
                  context: DeviceContext | None = None) -> None:
@@ -156,6 +158,9 @@ class MainWindow(QMainWindow):
             demo = file_menu.addAction(self.tr("Open the &demo"))
             demo.triggered.connect(lambda: emit(self.switch_profile, "demo"))
         file_menu.addSeparator()
+        lock = file_menu.addAction(self.tr("&Lock PosDesk"))
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(lambda: emit(self.lock_requested))
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

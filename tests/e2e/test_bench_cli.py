@@ -6,7 +6,8 @@ import json
 
 KEYS = {"rows", "import_rows_per_s", "raw_rows_per_s", "import_ratio", "open_view_ms",
         "page_ms_p95", "filtered_page_ms", "search_ms", "totals_ms", "scroll_frame_p95_ms",
-        "jump_p95_ms", "peak_rss_mb", "db_size_mib"}
+        "jump_p95_ms", "peak_rss_mb", "db_size_mib", "limit_check_ms", "limit_check_raw_sum_ms",
+        "limit_check_ratio"}
 
 
 def test_bench_prints_one_json_object_with_every_figure(posdesk) -> None:
