@@ -246,6 +246,7 @@ class FactorRegistry:
                 self._log_test(found, False, "remove")
                 raise FactorError("Type the current password to remove it.")
             password_factor.clear_password(self.store)
+            set_setting(self.db, "lock.second_factor", "")     # no lock without a password
         elif found.type == "OTP_APP":
             totp_factor.remove(self.store, str(found.id))
         elif found.held_by == APP:
@@ -342,16 +343,29 @@ class FactorRegistry:
                                      "type": found.type if found else factor_type})
 
 
-def summarise(factors: list[EnrolledFactor], paying_device: str) -> FactorSummary:
-    """The tier the enrolled factors give when used together, after VF-2 and VF-3, and the
-    independence warnings of Art. 22."""
-    presented = tuple(_presented(f, factors, paying_device) for f in factors)
+def summarise(factors: list[EnrolledFactor], paying_device: str,
+              now: dt.datetime | None = None) -> FactorSummary:
+    """The tier the enrolled factors give when used together, after VF-1 (an expired
+    certificate no longer verifies), VF-2 and VF-3, and the independence warnings of
+    Art. 22."""
+    moment = now or dt.datetime.now(dt.UTC)
+    expired = [f for f in factors if _expired(f, moment)]
+    usable = [f for f in factors if f not in expired]
+    presented = tuple(_presented(f, usable, paying_device) for f in usable)
     checked = effective_factors(presented)
+    checked = dataclasses.replace(checked, notes=(*checked.notes, *(
+        f"{f.type} expired on {f.facts['not_after'][:10]}, so it does not count (VF-1)"
+        for f in expired)))
     counted = tuple(f.type for f in checked.effective)
     categories = tuple(sorted({c for f in checked.effective
                                if (c := FACTOR_TYPES[f.type].category)}))
     return FactorSummary(tier(checked.effective), categories, counted, checked.notes,
                          tuple(_independence(factors)))
+
+
+def _expired(found: EnrolledFactor, now: dt.datetime) -> bool:
+    until = found.facts.get("not_after")
+    return bool(until) and dt.datetime.fromisoformat(until) < now
 
 
 def _presented(found: EnrolledFactor, all_: list[EnrolledFactor],

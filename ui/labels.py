@@ -76,6 +76,18 @@ def op_type(code: str) -> str:
         "IMPORT_MAPPING_SAVED": QCoreApplication.translate("Labels", "Import mapping saved"),
         "TRANSACTIONS_PURGED": QCoreApplication.translate("Labels", "Old transactions purged"),
         "SENSITIVE_DATA_SCAN": QCoreApplication.translate("Labels", "Scanned for card data"),
+        "ACCOUNT_PAYMENTS_RECORDED": QCoreApplication.translate(
+            "Labels", "Account payments recorded"),
+        "LIMIT_PROFILE_CHANGED": QCoreApplication.translate("Labels", "Account profile changed"),
+        "FACTOR_ENROLLED": QCoreApplication.translate("Labels", "Verification factor added"),
+        "FACTOR_CHANGED": QCoreApplication.translate("Labels", "Verification factor changed"),
+        "FACTOR_REMOVED": QCoreApplication.translate("Labels", "Verification factor removed"),
+        "FACTOR_TESTED": QCoreApplication.translate("Labels", "Verification factor tested"),
+        "PASSWORD_CHANGED": QCoreApplication.translate("Labels", "Password changed"),
+        "APP_LOCKED": QCoreApplication.translate("Labels", "PosDesk locked"),
+        "APP_UNLOCKED": QCoreApplication.translate("Labels", "PosDesk unlocked"),
+        "UNLOCK_FAILED": QCoreApplication.translate("Labels", "Unlock failed"),
+        "UNLOCK_LOCKOUT": QCoreApplication.translate("Labels", "Unlock locked out"),
     }
     return names.get(code, code)
 
@@ -101,6 +113,11 @@ def target_type(code: str | None) -> str:
         "source": QCoreApplication.translate("Labels", "Data source"),
         "policy": QCoreApplication.translate("Labels", "Model policy"),
         "key": QCoreApplication.translate("Labels", "Signing key"),
+        "account": QCoreApplication.translate("Labels", "Payment account"),
+        "factor": QCoreApplication.translate("Labels", "Verification factor"),
+        "factors": QCoreApplication.translate("Labels", "Verification settings"),
+        "app": QCoreApplication.translate("Labels", "PosDesk"),
+        "setting": QCoreApplication.translate("Labels", "Setting"),
     }
     return names.get(code, code)
 

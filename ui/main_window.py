@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.profile import Profile
+from app.secrets import SecretStore
 from ui.background import DeviceThread
 from ui.device_context import DeviceContext
 from ui.pages.activity_page import ActivityPage
+from ui.pages.limits_page import LimitsPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.terminals_page import TerminalsPage
 from ui.pages.transactions_page import TransactionsPage
+from ui.pages.verification_page import VerificationPage
 from ui.purge_dialog import PurgeDialog
 from ui.shiboken_workaround import emit
 from ui.style import icon
@@ -59,12 +62,18 @@ class MainWindow(QMainWindow):
         self.terminals = TerminalsPage(self.context)
         self.transactions = TransactionsPage(profile)
         self.activity = ActivityPage(profile.db)
+        self.limits = LimitsPage(profile, enrolled=self._enrolled_types())
+        self.limits.profile_changed.connect(self.activity.refresh)
+        self.verification = VerificationPage(profile, SecretStore())
+        self.verification.factors_changed.connect(self._factors_changed)
         self.settings = SettingsPage(profile.data_dir, language_preference)
         self.settings.language_chosen.connect(self.language_chosen)
         self.settings.purge_requested.connect(self.purge_old_transactions)
         self.terminals.transactions_changed.connect(self.transactions.reload)
         self._add_page("terminals", self.tr("Terminals"), self.terminals)
         self._add_page("transactions", self.tr("Transactions"), self.transactions)
+        self._add_page("limits", self.tr("Limits"), self.limits)
+        self._add_page("verification", self.tr("Verification"), self.verification)
         self._add_page("activity", self.tr("Activity log"), self.activity)
         self._add_page("settings", self.tr("Settings"), self.settings)
         self.nav.currentRowChanged.connect(self._show_page)
@@ -88,6 +97,19 @@ class MainWindow(QMainWindow):
         if dialog.removed:
             self.transactions.reload()
             self.activity.refresh()
+
+    def _factors_changed(self) -> None:
+        """A factor was added, changed or removed: the what-if ticks, the tier hint, the
+        lock (through the shell) and the activity log follow."""
+        self.limits.set_enrolled(self._enrolled_types())
+        self.activity.refresh()
+        emit(self.factors_changed)
+
+    def _enrolled_types(self) -> tuple[str, ...]:
+        """The factor types the merchant uses (no secret is read for this)."""
+        rows = self.profile.db.execute(
+            "SELECT DISTINCT type FROM verification_factor WHERE status = 'ACTIVE'").fetchall()
+        return tuple(row[0] for row in rows)
 
     def _fit_to_screen(self) -> None:
         """Up to 1400×860, never more than 90 % of the screen's free area."""

@@ -2,6 +2,201 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountProfileDialog</name>
+    <message>
+        <source>Account profile</source>
+        <translation>账户资料</translation>
+    </message>
+    <message>
+        <source>What your payment institution has told you about your payment account. The limits PosDesk estimates follow from these values; every change is recorded in the Activity log.</source>
+        <translation>这是支付机构告知您的支付账户信息。POS 管家估算的限额依据这些数值得出；每次更改都会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>e.g. the wallet or payment company</source>
+        <translation>例如钱包或支付公司</translation>
+    </message>
+    <message>
+        <source>Not known (no multiplier)</source>
+        <translation>未知（不适用倍数）</translation>
+    </message>
+    <message>
+        <source>e.g. 96.20; empty if not known</source>
+        <translation>例如 96.20；不清楚可留空</translation>
+    </message>
+    <message>
+        <source>the institution verifies quick pay for the bank</source>
+        <translation>由机构代银行验证快捷支付</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Unit (company, organisation, individual business)</source>
+        <translation>单位（企业、机构、个体工商户）</translation>
+    </message>
+    <message>
+        <source>Class I (one external check)</source>
+        <translation>Ⅰ类（经一个外部渠道核验）</translation>
+    </message>
+    <message>
+        <source>Class II (face to face, or three external checks)</source>
+        <translation>Ⅱ类（当面核验，或通过三个外部渠道核验）</translation>
+    </message>
+    <message>
+        <source>Class III (face to face, or five external checks)</source>
+        <translation>Ⅲ类（面对面核验，或经五项外部核验）</translation>
+    </message>
+    <message>
+        <source>e.g. 20,000.00; empty if not known</source>
+        <translation>例如 20,000.00；不清楚请留空</translation>
+    </message>
+    <message>
+        <source>the institution has confirmed the account holder's real name</source>
+        <translation>机构已核实账户持有人的实名信息</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>机构(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rating (PBOC class):</source>
+        <translation>分类评级（PBOC 分类）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Rating valid &amp;from:</source>
+        <translation>评级生效日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Rating valid &amp;until:</source>
+        <translation>分类评级有效期至(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Real-&amp;name ratio, Class II+III (%):</source>
+        <translation>实名比例，Ⅱ类+Ⅲ类（%）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Art. 3&amp;7 agreement:</source>
+        <translation>第37条协议(&amp;7)：</translation>
+    </message>
+    <message>
+        <source>Customer &amp;type:</source>
+        <translation>客户类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Account &amp;class:</source>
+        <translation>账户类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Class &amp;held since:</source>
+        <translation>账户类别起始日期(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Contract T&amp;1 daily limit (¥):</source>
+        <translation>协议约定 T1 单日限额（¥）(&amp;1)：</translation>
+    </message>
+    <message>
+        <source>Real-name c&amp;onfirmed:</source>
+        <translation>实名已确认(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>YYYY-MM-DD（可选）</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date; write it as YYYY-MM-DD, or leave it empty.</source>
+        <translation>“%1”不是有效日期，请按 YYYY-MM-DD 格式填写，或留空。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a percentage; write it like 96.20.</source>
+        <translation>“%1”不是有效的百分比，请写成 96.20 这样的格式。</translation>
+    </message>
+    <message>
+        <source>use at most two decimals, like 96.20.</source>
+        <translation>最多保留两位小数，如 96.20。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount in yuan; write it like 20,000.00, or leave it empty if the contract does not say.</source>
+        <translation>“%1”不是以元为单位的金额，请写成 20,000.00 这样的格式；如合同未写明，请留空。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>分类评级</translation>
+    </message>
+    <message>
+        <source>Rating valid from</source>
+        <translation>评级生效日期</translation>
+    </message>
+    <message>
+        <source>Rating valid until</source>
+        <translation>分类评级有效期至</translation>
+    </message>
+    <message>
+        <source>Real-name ratio (%)</source>
+        <translation>实名比例（%）</translation>
+    </message>
+    <message>
+        <source>Art. 37 agreement</source>
+        <translation>第37条协议</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Account class</source>
+        <translation>账户类别</translation>
+    </message>
+    <message>
+        <source>Class held since</source>
+        <translation>账户类别起始日期</translation>
+    </message>
+    <message>
+        <source>Contract T1 daily limit</source>
+        <translation>协议约定 T1 单日限额</translation>
+    </message>
+    <message>
+        <source>Real-name confirmed</source>
+        <translation>实名已确认</translation>
+    </message>
+    <message>
+        <source>must be one of A, B, C, D, E, or not known.</source>
+        <translation>必须是 A、B、C、D、E 之一，或“未知”。</translation>
+    </message>
+    <message>
+        <source>is before the day the rating is valid from.</source>
+        <translation>早于分类评级的生效日期。</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 100 %.</source>
+        <translation>必须在 0 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>must be individual or unit.</source>
+        <translation>必须是个人或单位。</translation>
+    </message>
+    <message>
+        <source>must be Class I, II or III.</source>
+        <translation>必须为Ⅰ类、Ⅱ类或Ⅲ类。</translation>
+    </message>
+    <message>
+        <source>cannot be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+</context>
+<context>
     <name>ActivityPage</name>
     <message>
         <source>Activity log</source>
@@ -17,6 +212,113 @@
     <message>
         <source>Add terminal</source>
         <translation>添加终端</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>Import a certificate</source>
+        <translation>导入数字证书</translation>
+    </message>
+    <message>
+        <source>A digital certificate or electronic signature from a licensed certification authority, with its private key: usually a .p12 or .pfx file from your bank or payment institution. PosDesk checks it and keeps the certificate and key in this computer's keyring; afterwards you can put the file away.</source>
+        <translation>由依法设立的电子认证服务机构签发、带私钥的数字证书或电子签名：通常是银行或支付机构提供的 .p12 或 .pfx 文件。POS 管家会检查该文件，并将证书和私钥保存在本机的系统密钥环中；之后可将文件另行妥善保管。</translation>
+    </message>
+    <message>
+        <source>PEM, CRT, P12 or PFX file</source>
+        <translation>PEM、CRT、P12 或 PFX 文件</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Only for a PKCS#12 file or an encrypted key</source>
+        <translation>仅用于 PKCS#12 文件或加密的私钥</translation>
+    </message>
+    <message>
+        <source>File password</source>
+        <translation>文件密码</translation>
+    </message>
+    <message>
+        <source>The certificate's subject, unless you name it</source>
+        <translation>如不自行命名，则使用证书主题</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Imported certificate</source>
+        <translation>已导入的证书</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der *.p12 *.pfx);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer *.der *.p12 *.pfx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file first.</source>
+        <translation>请先选择证书文件。</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主体：</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>颁发者：</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>序列号：</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>有效期自：</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>有效期至：</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 指纹：</translation>
+    </message>
+    <message>
+        <source>Imported as “%1”</source>
+        <translation>已导入为“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -207,6 +509,327 @@
     </message>
 </context>
 <context>
+    <name>FactorLabels</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Security question</source>
+        <translation>安全问题</translation>
+    </message>
+    <message>
+        <source>Digital certificate</source>
+        <translation>数字证书</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>电子签名</translation>
+    </message>
+    <message>
+        <source>SMS code</source>
+        <translation>短信验证码</translation>
+    </message>
+    <message>
+        <source>Authenticator app</source>
+        <translation>身份验证器应用</translation>
+    </message>
+    <message>
+        <source>Hardware token</source>
+        <translation>硬件令牌</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>人脸</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>声纹</translation>
+    </message>
+    <message>
+        <source>Iris</source>
+        <translation>虹膜</translation>
+    </message>
+    <message>
+        <source>Trusted device</source>
+        <translation>可信设备</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知识类</translation>
+    </message>
+    <message>
+        <source>Possession</source>
+        <translation>持有物类</translation>
+    </message>
+    <message>
+        <source>Inherence</source>
+        <translation>生物特征类</translation>
+    </message>
+    <message>
+        <source>None (not an Art. 22 factor)</source>
+        <translation>无（不属于第22条规定的验证要素）</translation>
+    </message>
+    <message>
+        <source>knowledge</source>
+        <translation>知识类</translation>
+    </message>
+    <message>
+        <source>possession</source>
+        <translation>持有物类</translation>
+    </message>
+    <message>
+        <source>inherence</source>
+        <translation>生物特征类</translation>
+    </message>
+    <message>
+        <source>This app</source>
+        <translation>本应用</translation>
+    </message>
+    <message>
+        <source>Your institution</source>
+        <translation>您的机构</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>the phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>the hardware token</source>
+        <translation>硬件令牌</translation>
+    </message>
+    <message>
+        <source>the institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>no category</source>
+        <translation>无类别</translation>
+    </message>
+    <message>
+        <source>one category</source>
+        <translation>一类要素</translation>
+    </message>
+    <message>
+        <source>two categories</source>
+        <translation>两类</translation>
+    </message>
+    <message>
+        <source>three categories</source>
+        <translation>三类</translation>
+    </message>
+    <message>
+        <source>T1 (two categories including a certificate or e-signature): your daily limit for balance payments is the one agreed in your contract with the institution (Art. 24(1)).</source>
+        <translation>T1（两类要素，其中包括数字证书或电子签名）：余额支付的单日限额以您与机构合同约定的为准（第24条(1)）。</translation>
+    </message>
+    <message>
+        <source>T2 (two categories, no certificate): balance payments up to ¥5,000 a day across all your payment accounts (base limit, Art. 24(2); your institution's rating may raise it, Art. 36).</source>
+        <translation>T2（两类要素，无数字证书）：所有支付账户合计单日余额支付最高 ¥5,000（基础限额，第24条(2)；机构的分类评级可能提高此限额，第36条）。</translation>
+    </message>
+    <message>
+        <source>T3 (fewer than two categories): balance payments up to ¥1,000 a day (base limit, Art. 24(3)); the institution bears any loss on them in full.</source>
+        <translation>T3（不足两类）：余额支付每日累计不超过 ¥1,000（基础限额，第24条(3)）；由此产生的损失由机构全额承担。</translation>
+    </message>
+    <message>
+        <source>To reach T1, import a digital certificate or e-signature from your institution.</source>
+        <translation>如需达到 T1，请导入机构提供的数字证书或电子签名。</translation>
+    </message>
+    <message>
+        <source>To reach T2, set a password and add an authenticator whose codes arrive on a device you do not pay from.</source>
+        <translation>要达到 T2，请设置密码，并添加身份验证器，其验证码须发送到您不用来付款的设备上。</translation>
+    </message>
+    <message>
+        <source>To reach T2, add a factor of another category (for example authenticator codes on your phone while you pay on this computer).</source>
+        <translation>如需达到 T2，请添加另一类验证要素（例如在本机付款时使用手机上身份验证器的动态验证码）。</translation>
+    </message>
+    <message>
+        <source>%1: not counted, because the codes arrive on the device you pay from, so one device would give both (VF-2, Art. 23). Receive the codes on another device, or change where payments are made.</source>
+        <translation>%1：不计入，因为验证码发送到您付款所用的设备上，同一台设备会同时提供两项要素（VF-2，第23条）。请改用其他设备接收验证码，或更换付款设备。</translation>
+    </message>
+    <message>
+        <source>%1: not counted on its own, because %2 releases it; only %2 counts (VF-3).</source>
+        <translation>%1：不单独计入，因为它需由 %2 解锁；仅计入 %2（VF-3）。</translation>
+    </message>
+    <message>
+        <source>%1: not counted, because it has no anti-replay attestation (VF-4).</source>
+        <translation>%1：不计入，因为没有防重放证明（VF-4）。</translation>
+    </message>
+    <message>
+        <source>%1: not counted, because it expired on %2 (VF-1). Import the renewed certificate.</source>
+        <translation>%1：不计入，因为它已于 %2 过期（VF-1）。请导入续期后的证书。</translation>
+    </message>
+    <message>
+        <source>%1: not counted, because it is not an Art. 22 factor unless your institution declares that it qualifies.</source>
+        <translation>%1：不计入，因为它不属于第22条规定的验证要素，除非您的机构声明其符合条件。</translation>
+    </message>
+    <message>
+        <source>%1 are all on %2: whoever has it has all of them, so they are not independent (Art. 22). Keep possession factors on different devices.</source>
+        <translation>%1 都在 %2 上：谁持有该设备就同时拥有它们全部，因此它们并不相互独立（第22条）。请将持有物类验证要素放在不同的设备上。</translation>
+    </message>
+</context>
+<context>
+    <name>FactorTestDialog</name>
+    <message>
+        <source>Test %1</source>
+        <translation>测试 %1</translation>
+    </message>
+    <message>
+        <source>Test “%1”</source>
+        <translation>测试“%1”</translation>
+    </message>
+    <message>
+        <source>Type your password, as you would when paying.</source>
+        <translation>请像付款时一样输入密码。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Type the code your authenticator app shows now. A code works once: after this test, wait for the next one before paying.</source>
+        <translation>请输入身份验证器应用当前显示的验证码。每个验证码只能使用一次：本次测试后，请等下一个验证码出现后再付款。</translation>
+    </message>
+    <message>
+        <source>%1 digits</source>
+        <translation>%1 位</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>动态验证码</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>PosDesk signs a fresh random challenge with the certificate's private key and checks the signature with the certificate, as the institution would. An expired certificate fails.</source>
+        <translation>POS 管家会用证书私钥对一个新生成的随机挑战值签名，再像机构那样用证书验证签名。已过期的证书无法通过。</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Passed: %1 works.</source>
+        <translation>通过：%1 可正常使用。</translation>
+    </message>
+    <message>
+        <source>Failed: that is not the password.</source>
+        <translation>失败：密码不正确。</translation>
+    </message>
+    <message>
+        <source>Failed: the code does not match or was already used. Check the phone's clock and try the next code.</source>
+        <translation>未通过：验证码不正确或已被使用。请检查手机时间，然后尝试下一个验证码。</translation>
+    </message>
+    <message>
+        <source>Failed: the certificate could not prove possession of its key (it may have expired). Import a valid one.</source>
+        <translation>失败：该证书无法证明持有其私钥（可能已过期）。请导入有效的证书。</translation>
+    </message>
+</context>
+<context>
+    <name>FactorsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>保管方</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation>最近测试</translation>
+    </message>
+    <message>
+        <source>%1 · expired on %2</source>
+        <translation>%1 · 已于 %2 过期</translation>
+    </message>
+    <message>
+        <source>%1 · valid until %2</source>
+        <translation>%1 · 有效期至 %2</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Your institution holds and checks this factor; PosDesk keeps no secret for it.</source>
+        <translation>此要素由您的机构保存和校验；POS 管家不为其保存任何机密信息。</translation>
+    </message>
+    <message>
+        <source>Its secret is kept in this computer's keyring, never in the database.</source>
+        <translation>其机密信息保存在本机的系统密钥环中，从不存入数据库。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import statement</source>
@@ -315,6 +938,57 @@
     <message>
         <source>%1 rows read</source>
         <translation>已读取 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionFactorDialog</name>
+    <message>
+        <source>Record a fingerprint or face</source>
+        <translation>登记指纹或人脸</translation>
+    </message>
+    <message>
+        <source>Add a factor your institution holds</source>
+        <translation>添加由机构保存的验证要素</translation>
+    </message>
+    <message>
+        <source>Your institution holds this factor and checks it when you pay. PosDesk keeps no secret for it (no code, answer, fingerprint or face image), only its type and where it is, so the tier shown here matches how your payments are verified.</source>
+        <translation>此验证要素由您的机构保管，并在您付款时核验。POS 管家不保存它的任何机密信息（不保存验证码、答案、指纹或人脸图像），只记录其类型和所在位置，以便此处显示的验证等级与您付款时的实际验证方式一致。</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>位置(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Inherence. It counts only when your institution checks it with liveness or anti-replay protection (Art. 23); PosDesk never sees or stores the biometric itself.</source>
+        <translation>生物特征类。仅当机构通过活体检测或防重放保护进行核验时才计入（第23条）；POS 管家从不获取或保存生物特征本身。</translation>
+    </message>
+    <message>
+        <source>Possession. It counts only when the codes arrive on a device other than the one you pay from (Art. 23).</source>
+        <translation>持有物类。仅当验证码发送到付款设备以外的其他设备时才计入（第23条）。</translation>
+    </message>
+    <message>
+        <source>Knowledge, like a password: asked and checked by your institution.</source>
+        <translation>知识类，例如密码：由您的机构要求输入并校验。</translation>
+    </message>
+    <message>
+        <source>You make payments on %1 too, so codes that arrive there do not count as a separate factor (Art. 23). Use a device you do not pay from.</source>
+        <translation>您也在 %1 上付款，因此发送到该设备的验证码不能算作独立的验证要素（第23条）。请使用不用于付款的设备。</translation>
     </message>
 </context>
 <context>
@@ -472,6 +1146,50 @@
         <translation>已扫描卡片敏感数据</translation>
     </message>
     <message>
+        <source>Account payments recorded</source>
+        <translation>记录账户支付</translation>
+    </message>
+    <message>
+        <source>Account profile changed</source>
+        <translation>更改账户资料</translation>
+    </message>
+    <message>
+        <source>Verification factor added</source>
+        <translation>添加验证要素</translation>
+    </message>
+    <message>
+        <source>Verification factor changed</source>
+        <translation>更改验证要素</translation>
+    </message>
+    <message>
+        <source>Verification factor removed</source>
+        <translation>移除验证要素</translation>
+    </message>
+    <message>
+        <source>Verification factor tested</source>
+        <translation>测试验证要素</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>PosDesk locked</source>
+        <translation>锁定 POS 管家</translation>
+    </message>
+    <message>
+        <source>PosDesk unlocked</source>
+        <translation>解锁 POS 管家</translation>
+    </message>
+    <message>
+        <source>Unlock failed</source>
+        <translation>解锁失败</translation>
+    </message>
+    <message>
+        <source>Unlock locked out</source>
+        <translation>解锁尝试过多，已暂停</translation>
+    </message>
+    <message>
         <source>Success</source>
         <translation>成功</translation>
     </message>
@@ -506,6 +1224,26 @@
     <message>
         <source>Signing key</source>
         <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Payment account</source>
+        <translation>支付账户</translation>
+    </message>
+    <message>
+        <source>Verification factor</source>
+        <translation>验证要素</translation>
+    </message>
+    <message>
+        <source>Verification settings</source>
+        <translation>验证设置</translation>
+    </message>
+    <message>
+        <source>PosDesk</source>
+        <translation>POS 管家</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
     </message>
     <message>
         <source>E-signature POS</source>
@@ -597,7 +1335,7 @@
     </message>
     <message>
         <source>Serial</source>
-        <translation>串口</translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>USB (simulated)</source>
@@ -809,6 +1547,628 @@
     </message>
 </context>
 <context>
+    <name>LimitGauge</name>
+    <message>
+        <source>estimate</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>Worked out by PosDesk from your account statement. The institution's own figure is authoritative.</source>
+        <translation>由 POS 管家根据您的账户明细计算得出，以机构自身的数据为准。</translation>
+    </message>
+    <message>
+        <source>from the institution</source>
+        <translation>由机构提供</translation>
+    </message>
+    <message>
+        <source>×%1 — %2</source>
+        <translation>×%1 — %2</translation>
+    </message>
+    <message>
+        <source>T1: by agreement (N/A); used %1 today</source>
+        <translation>T1：按协议约定（不适用）；今日已用 %1</translation>
+    </message>
+    <message>
+        <source>used %1 of %2, %3 left</source>
+        <translation>已用 %1（共 %2），剩余 %3</translation>
+    </message>
+    <message>
+        <source>never resets (lifetime)</source>
+        <translation>不重置（开户以来累计）</translation>
+    </message>
+    <message>
+        <source>reset time not known</source>
+        <translation>重置时间未知</translation>
+    </message>
+    <message>
+        <source>resets %1 (Beijing time)</source>
+        <translation>%1 重置（北京时间）</translation>
+    </message>
+    <message>
+        <source>limit not known</source>
+        <translation>限额未知</translation>
+    </message>
+    <message>
+        <source>used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <source>%1 % used</source>
+        <translation>已用 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>LimitLabels</name>
+    <message>
+        <source>Class I lifetime</source>
+        <translation>Ⅰ类账户累计（开户以来）</translation>
+    </message>
+    <message>
+        <source>Class II annual</source>
+        <translation>Ⅱ类账户年累计</translation>
+    </message>
+    <message>
+        <source>Class III annual</source>
+        <translation>Ⅲ类年累计</translation>
+    </message>
+    <message>
+        <source>Daily, strongest verification (T1)</source>
+        <translation>单日，最高验证等级（T1）</translation>
+    </message>
+    <message>
+        <source>Daily, two factors (T2)</source>
+        <translation>单日，两类要素（T2）</translation>
+    </message>
+    <message>
+        <source>Daily, one factor (T3)</source>
+        <translation>单日，单一要素（T3）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>T1: two categories including a certificate or e-signature</source>
+        <translation>T1：两类要素，其中含数字证书或电子签名</translation>
+    </message>
+    <message>
+        <source>T2: two categories</source>
+        <translation>T2：两类要素</translation>
+    </message>
+    <message>
+        <source>T3: fewer than two categories</source>
+        <translation>T3：少于两类</translation>
+    </message>
+    <message>
+        <source>Consume (pay a merchant)</source>
+        <translation>消费（向商户付款）</translation>
+    </message>
+    <message>
+        <source>Transfer to a payment account</source>
+        <translation>转入支付账户</translation>
+    </message>
+    <message>
+        <source>Transfer to another person's bank account</source>
+        <translation>转账到他人银行账户</translation>
+    </message>
+    <message>
+        <source>Withdraw to my own bank account</source>
+        <translation>提现到本人银行账户</translation>
+    </message>
+    <message>
+        <source>Invest</source>
+        <translation>投资理财</translation>
+    </message>
+    <message>
+        <source>Bank-funded (quick pay)</source>
+        <translation>快捷支付（银行账户扣款）</translation>
+    </message>
+    <message>
+        <source>Card present (POS reader)</source>
+        <translation>有卡交易（POS 终端）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Security question</source>
+        <translation>安全问题</translation>
+    </message>
+    <message>
+        <source>SMS code</source>
+        <translation>短信验证码</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>身份验证器验证码</translation>
+    </message>
+    <message>
+        <source>Hardware token</source>
+        <translation>硬件令牌</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>数字证书</translation>
+    </message>
+    <message>
+        <source>E-signature</source>
+        <translation>电子签名</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>人脸</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>声纹</translation>
+    </message>
+    <message>
+        <source>Iris</source>
+        <translation>虹膜</translation>
+    </message>
+    <message>
+        <source>Trusted device</source>
+        <translation>可信设备</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Bank must verify</source>
+        <translation>须由银行验证</translation>
+    </message>
+    <message>
+        <source>Within every limit that applies.</source>
+        <translation>未超出任何适用限额。</translation>
+    </message>
+    <message>
+        <source>Over the limit: the amount is more than what is left of the binding limit.</source>
+        <translation>超出限额：金额超过了起约束作用的限额的剩余额度。</translation>
+    </message>
+    <message>
+        <source>A verification factor failed, so the payment is refused (no silent downgrade).</source>
+        <translation>有验证要素未通过，因此拒绝此笔付款（不会自动降级）。</translation>
+    </message>
+    <message>
+        <source>Transfers between a bank account and a payment account must stay with the same customer unless the institution qualifies under Art. 35 (rated A, real-name ratio over 95 %, account real-name confirmed).</source>
+        <translation>银行账户与支付账户之间的转账须限于同一客户本人，除非机构符合第35条的条件（分类评级为 A 类、实名比例超过 95%、账户已实名确认）。</translation>
+    </message>
+    <message>
+        <source>Only a Class III account may invest from its balance (Art. 11).</source>
+        <translation>仅Ⅲ类账户可使用余额投资理财（第11条）。</translation>
+    </message>
+    <message>
+        <source>A unit's transfer over ¥50,000.00 needs its purpose (Art. 14(5)).</source>
+        <translation>单位客户单笔超过 ¥50,000.00 的转账须注明用途（第14条(5)）。</translation>
+    </message>
+    <message>
+        <source>The bank must verify this payment itself: the institution may verify for it only up to ¥200.00, for fixed periodic payees, or with an Art. 37 agreement (Art. 10).</source>
+        <translation>此笔支付须由银行自行验证：只有金额不超过 ¥200.00、向固定收款人定期付款，或已签订第37条协议时，机构才可代为验证（第10条）。</translation>
+    </message>
+    <message>
+        <source>rated A and real-name ratio %1 &gt; 95% (Art. 36)</source>
+        <translation>分类评级为 A 且实名比例 %1 &gt; 95%（第36条）</translation>
+    </message>
+    <message>
+        <source>rated %1 and real-name ratio %2 &gt; 90% (Art. 36)</source>
+        <translation>分类评级为 %1 且实名比例 %2 &gt; 90%（第36条）</translation>
+    </message>
+    <message>
+        <source>rated %1 with real-name ratio %2: no multiplier</source>
+        <translation>分类评级 %1，实名比例 %2：不适用倍数</translation>
+    </message>
+    <message>
+        <source>no multiplier for a Class I account or one not real-name compliant</source>
+        <translation>Ⅰ类账户或未满足实名要求的账户不适用倍数</translation>
+    </message>
+    <message>
+        <source>no valid institution rating on this day (Art. 39)</source>
+        <translation>当日机构无有效分类评级（第39条）</translation>
+    </message>
+    <message>
+        <source>the institution's real-name ratio is not known</source>
+        <translation>机构的实名比例未知</translation>
+    </message>
+    <message>
+        <source>no multiplier applies to this limit</source>
+        <translation>此限额不适用倍数</translation>
+    </message>
+    <message>
+        <source>%1 failed verification (VF-1)</source>
+        <translation>%1 验证未通过（VF-1）</translation>
+    </message>
+    <message>
+        <source>%1 was %2 s old, over the %3 s validity (VF-1)</source>
+        <translation>%1 已生成 %2 秒，超过 %3 秒的有效期（VF-1）</translation>
+    </message>
+    <message>
+        <source>%1 arrived on the device that pays, so it does not count (VF-2)</source>
+        <translation>%1 发送到了用于付款的设备上，因此不计入（VF-2）</translation>
+    </message>
+    <message>
+        <source>%1 was released by %2, so only %2 counts (VF-3)</source>
+        <translation>%1 经 %2 解锁后使用，因此只计入 %2（VF-3）</translation>
+    </message>
+    <message>
+        <source>%1 has no anti-replay attestation, so it does not count (VF-4)</source>
+        <translation>%1 没有防重放证明，因此不计入（VF-4）</translation>
+    </message>
+    <message>
+        <source>%1 is not an Art. 22 factor unless the institution declares it</source>
+        <translation>除非机构声明，否则 %1 不属于第22条规定的验证要素</translation>
+    </message>
+    <message>
+        <source>not governed by Art. 11/24</source>
+        <translation>不受第11条/第24条约束</translation>
+    </message>
+    <message>
+        <source>unit customer: not subject to Art. 11/24</source>
+        <translation>单位客户：不适用第11条、第24条</translation>
+    </message>
+    <message>
+        <source>small amount: the institution may verify (Art. 10)</source>
+        <translation>小额支付：可由机构自行验证（第10条）</translation>
+    </message>
+    <message>
+        <source>fixed periodic payee (Art. 10)</source>
+        <translation>固定周期收款方（第10条）</translation>
+    </message>
+    <message>
+        <source>Art. 37 agreement with the bank</source>
+        <translation>与银行签订的第37条协议</translation>
+    </message>
+    <message>
+        <source>add a digital certificate: two categories including a certificate reach T1, the contractual limit (Art. 24(1))</source>
+        <translation>添加数字证书：包含数字证书在内的两类要素可达到 T1，即协议约定限额（第24条(1)）</translation>
+    </message>
+    <message>
+        <source>add a factor of another category (a password): a certificate plus a second category reaches T1 (Art. 24(1))</source>
+        <translation>添加另一类验证要素（密码）：数字证书加另一类要素可达到 T1（第24条(1)）</translation>
+    </message>
+    <message>
+        <source>add a factor of another category (e.g. authenticator codes with a password): two categories reach T2 (Art. 24(2))</source>
+        <translation>添加另一类验证要素（例如密码加身份验证器动态验证码）：两类要素可达到 T2（第24条(2)）</translation>
+    </message>
+    <message>
+        <source>enrol a password and an authenticator: two categories reach T2 (Art. 24(2))</source>
+        <translation>设置密码和身份验证器：两类要素可达到 T2（第24条(2)）</translation>
+    </message>
+</context>
+<context>
+    <name>LimitUsageChart</name>
+    <message>
+        <source>Counted spend per day, last 30 days</source>
+        <translation>近 30 天每日计入限额的支出</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 counted in all; the most, %4, on %5.</source>
+        <translation>%1 至 %2：共计 %3；单日最高为 %4（%5）。</translation>
+    </message>
+    <message>
+        <source>No counted balance payments in the last 30 days. Import your account statement to see them here.</source>
+        <translation>最近 30 天没有计入限额的余额支付。导入账户明细后可在此查看。</translation>
+    </message>
+    <message>
+        <source>Counted spend per day (Beijing dates), by verification tier</source>
+        <translation>每日计入限额的支出（按北京时间日期），按验证等级划分</translation>
+    </message>
+    <message>
+        <source>%1: T1 %2, T2 %3, T3 %4; %5 in all</source>
+        <translation>%1：T1 %2，T2 %3，T3 %4；共 %5</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsPage</name>
+    <message>
+        <source>Limits</source>
+        <translation>限额</translation>
+    </message>
+    <message>
+        <source>Estimates by the PBOC online-payment rules (Art. 11, 24, 36) for payments from your payment account's balance. The institution's own decision is what counts.</source>
+        <translation>依据 PBOC 网络支付相关规定（第11、24、36条）对使用支付账户余额付款所作的估算，以机构的实际决定为准。</translation>
+    </message>
+    <message>
+        <source>Enter your account profile (institution, rating, account class) with “Edit account profile…” so these limits match your account, then import your payment account statement. Until then the rules' defaults are shown: an individual with a Class II account, institution rating not known (no multiplier).</source>
+        <translation>请通过“编辑账户资料…”填写账户资料（机构、分类评级、账户类别），使这些限额与您的账户相符，然后导入支付账户对账单。在此之前显示的是规则默认值：个人客户、Ⅱ类账户、机构分类评级未知（不适用倍数）。</translation>
+    </message>
+    <message>
+        <source>&amp;Edit account profile…</source>
+        <translation>编辑账户资料(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import account statement…</source>
+        <translation>导入账户明细(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>The institution's statement of your payment account (CSV or Excel), with each balance payment's verification; every row is checked and nothing is recorded unless the whole file is good.</source>
+        <translation>机构提供的支付账户对账单（CSV 或 Excel），含每笔余额支付的验证方式；每一行都会检查，只有整个文件无误才会记录。</translation>
+    </message>
+    <message>
+        <source>What if I pay…</source>
+        <translation>试算：如果我支付…</translation>
+    </message>
+    <message>
+        <source>e.g. 1,000.00</source>
+        <translation>例如 1,000.00</translation>
+    </message>
+    <message>
+        <source>As&amp;k</source>
+        <translation>试算(&amp;K)</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Verified with:</source>
+        <translation>验证方式：</translation>
+    </message>
+    <message>
+        <source>Enter an amount, choose how it is paid and verified, then press Ask.</source>
+        <translation>请输入金额，选择支付方式和验证方式，然后点击“试算”。</translation>
+    </message>
+    <message>
+        <source>Tier:</source>
+        <translation>验证等级：</translation>
+    </message>
+    <message>
+        <source>Binding limit:</source>
+        <translation>起约束作用的限额：</translation>
+    </message>
+    <message>
+        <source>Remaining after:</source>
+        <translation>付款后剩余：</translation>
+    </message>
+    <message>
+        <source>Most payable from balance now:</source>
+        <translation>当前余额最多可支付：</translation>
+    </message>
+    <message>
+        <source>Institution not named</source>
+        <translation>未填写机构名称</translation>
+    </message>
+    <message>
+        <source>rated %1</source>
+        <translation>分类评级 %1</translation>
+    </message>
+    <message>
+        <source> (valid %1 to %2)</source>
+        <translation>（有效期 %1 至 %2）</translation>
+    </message>
+    <message>
+        <source>, not valid today</source>
+        <translation>，今天不在有效期内</translation>
+    </message>
+    <message>
+        <source>rating not known</source>
+        <translation>分类评级未知</translation>
+    </message>
+    <message>
+        <source>real-name ratio not known</source>
+        <translation>实名比例未知</translation>
+    </message>
+    <message>
+        <source>real-name ratio %1%</source>
+        <translation>实名比例 %1%</translation>
+    </message>
+    <message>
+        <source>Class %1 account</source>
+        <translation>%1类账户</translation>
+    </message>
+    <message>
+        <source>individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>unit customer</source>
+        <translation>单位客户</translation>
+    </message>
+    <message>
+        <source>contract T1 not known</source>
+        <translation>协议约定 T1 限额未知</translation>
+    </message>
+    <message>
+        <source>contract T1 %1 a day</source>
+        <translation>合同约定 T1 单日 %1</translation>
+    </message>
+    <message>
+        <source>%1. A unit (company, organisation or individual business) has no balance limits under these rules; the contract with your institution may set its own.</source>
+        <translation>%1。按这些规定，单位客户（公司、组织或个体工商户）没有余额支付限额；与机构签订的协议可能另有约定。</translation>
+    </message>
+    <message>
+        <source>Over 80 % used: %1.</source>
+        <translation>已使用超过 80%：%1。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1（%2%）</translation>
+    </message>
+    <message>
+        <source>Used up: %1.</source>
+        <translation>已用完：%1。</translation>
+    </message>
+    <message>
+        <source>Your enrolled factors verify at %1. To raise it: %2.</source>
+        <translation>您已登记的验证要素可达到验证等级 %1。如需提升：%2。</translation>
+    </message>
+    <message>
+        <source>Enter the amount in yuan, e.g. 1,000.00.</source>
+        <translation>请输入金额（元），例如 1,000.00。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount in yuan: use digits with at most two decimals, e.g. 1,000.00.</source>
+        <translation>“%1”不是有效的人民币金额：请使用最多两位小数的数字，例如 1,000.00。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than ¥0.00.</source>
+        <translation>金额必须大于 ¥0.00。</translation>
+    </message>
+    <message>
+        <source>No balance limit of Art. 11/24 applies to this payment.</source>
+        <translation>此笔支付不适用第11条、第24条规定的余额支付限额。</translation>
+    </message>
+    <message>
+        <source>You could pay %1 from the balance now and the other %2 bank-funded (quick pay).</source>
+        <translation>您现在可以用余额支付 %1，其余 %2 通过快捷支付（银行账户扣款）支付。</translation>
+    </message>
+    <message>
+        <source>An estimate at %1 (Beijing time): the institution's own decision is what counts.</source>
+        <translation>截至 %1（北京时间）的估算，以机构的实际决定为准。</translation>
+    </message>
+    <message>
+        <source>Import your payment account statement</source>
+        <translation>导入支付账户对账单</translation>
+    </message>
+    <message>
+        <source>Statements (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>对账单 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 payments recorded, %3 updated, %4 already known.</source>
+        <translation>%1：已记录 %2 笔支付，更新 %3 笔，%4 笔已存在。</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded from %1.</source>
+        <translation>未从 %1 记录任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>未记录任何数据。</translation>
+    </message>
+    <message>
+        <source>Import account statement</source>
+        <translation>导入账户对账单</translation>
+    </message>
+    <message>
+        <source>%1 could not be imported; nothing was recorded.</source>
+        <translation>%1 无法导入；未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>The statement could not be imported; nothing was recorded.</source>
+        <translation>无法导入该对账单，未记录任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 of the rows were refused. Correct them and import the file again:</source>
+        <translation>有 %1 行被拒绝。请修正后重新导入文件：</translation>
+    </message>
+    <message>
+        <source>%1, row %2, column “%3”: expected %4</source>
+        <translation>%1，第 %2 行，“%3”列：应为 %4</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>…另有 %1 条。</translation>
+    </message>
+</context>
+<context>
+    <name>LockControl</name>
+    <message>
+        <source>Nothing to lock with</source>
+        <translation>没有可用的锁定方式</translation>
+    </message>
+    <message>
+        <source>Set a password on the Verification page first: PosDesk then asks for it when it starts, after being idle, and when you lock it.</source>
+        <translation>请先在“验证”页面设置密码：之后 POS 管家会在启动时、闲置一段时间后以及您锁定时要求输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>PosDesk is locked</source>
+        <translation>POS 管家已锁定</translation>
+    </message>
+    <message>
+        <source>Enter your password and the %1-digit code from your authenticator app to continue.</source>
+        <translation>请输入密码和身份验证器应用中的 %1 位验证码以继续。</translation>
+    </message>
+    <message>
+        <source>Enter your password to continue.</source>
+        <translation>请输入密码以继续。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>%1 digits</source>
+        <translation>%1 位</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>动态验证码</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code:</source>
+        <translation>动态验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Enter the %1-digit code from your authenticator app.</source>
+        <translation>请输入身份验证器应用中的 %1 位验证码。</translation>
+    </message>
+    <message>
+        <source>The password could not be checked: %1</source>
+        <translation>无法校验密码：%1</translation>
+    </message>
+    <message>
+        <source>The password or the code is not correct.</source>
+        <translation>密码或验证码不正确。</translation>
+    </message>
+    <message>
+        <source>The password is not correct.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>Attempts left before a pause: %1.</source>
+        <translation>暂停前剩余尝试次数：%1。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Try again in %1.</source>
+        <translation>失败次数过多，请在 %1 后重试。</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>现在可以重试了。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Navigation</source>
@@ -821,6 +2181,14 @@
     <message>
         <source>Transactions</source>
         <translation>交易记录</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限额</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>验证</translation>
     </message>
     <message>
         <source>Activity log</source>
@@ -861,6 +2229,10 @@
     <message>
         <source>Open the &amp;demo</source>
         <translation>打开演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock PosDesk</source>
+        <translation>锁定 POS 管家(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -912,6 +2284,117 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>Set a password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Your password is the knowledge factor you use with your institution, and it also locks PosDesk. Use at least %1 characters; a passphrase of %2 or more words and characters is easiest to remember. PosDesk keeps only a salted hash of it, in this computer's keyring.</source>
+        <translation>密码是您在机构使用的知识类验证要素，同时也用于锁定 POS 管家。请至少使用 %1 个字符；由 %2 个或更多字词组成的密码短语最容易记住。POS 管家只在本机的系统密钥环中保存其加盐哈希值。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation>密码强度</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>强度：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Both match.</source>
+        <translation>两次输入一致。</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>非常弱</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>很强</translation>
+    </message>
+    <message>
+        <source>%1: not accepted</source>
+        <translation>%1：不符合要求</translation>
+    </message>
+    <message>
+        <source>It is too short: %1 characters, at least %2 are needed.</source>
+        <translation>密码太短：只有 %1 个字符，至少需要 %2 个。</translation>
+    </message>
+    <message>
+        <source>It uses only one kind of character: mix letters with digits or symbols, or use a passphrase of %1 or more characters.</source>
+        <translation>只使用了一种字符：请将字母与数字或符号混合使用，或使用 %1 个或更多字符的密码短语。</translation>
+    </message>
+    <message>
+        <source>It contains only digits.</source>
+        <translation>只含有数字。</translation>
+    </message>
+    <message>
+        <source>It is one of the most commonly used passwords.</source>
+        <translation>这是最常用的密码之一。</translation>
+    </message>
+    <message>
+        <source>It is a commonly used password with digits or symbols added.</source>
+        <translation>它只是在常用密码上加了数字或符号。</translation>
+    </message>
+    <message>
+        <source>It repeats the same character or pattern.</source>
+        <translation>重复使用了相同的字符或模式。</translation>
+    </message>
+    <message>
+        <source>It is a run of consecutive characters (like 1234 or abcd).</source>
+        <translation>这是一串连续字符（如 1234 或 abcd）。</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +2951,73 @@ Its transactions stay in your history. To sync it again you will have to pair it
     </message>
 </context>
 <context>
+    <name>TotpDialog</name>
+    <message>
+        <source>Add an authenticator</source>
+        <translation>添加身份验证器</translation>
+    </message>
+    <message>
+        <source>An authenticator app (such as Google Authenticator, Microsoft Authenticator or FreeOTP) shows a new %1-digit code every %2 seconds. It is a possession factor: together with your password it gives two categories.</source>
+        <translation>身份验证器应用（如 Google Authenticator、Microsoft Authenticator 或 FreeOTP）每 %2 秒显示一个新的 %1 位动态验证码。它属于持有物类要素：与密码一起即构成两类要素。</translation>
+    </message>
+    <message>
+        <source>Authenticator app</source>
+        <translation>身份验证器应用</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Codes &amp;arrive on:</source>
+        <translation>验证码接收设备(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>QR code to scan with your authenticator app</source>
+        <translation>供身份验证器应用扫描的二维码</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1.&lt;/b&gt; In the app, add an account and scan this code.</source>
+        <translation>&lt;b&gt;1.&lt;/b&gt; 在应用中添加账户并扫描此二维码。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2.&lt;/b&gt; Cannot scan? Type this key instead (time-based, %1 digits, every %2 seconds):</source>
+        <translation>&lt;b&gt;2.&lt;/b&gt; 无法扫码？请改为手动输入此密钥（基于时间，%1 位，每 %2 秒更新）：</translation>
+    </message>
+    <message>
+        <source>Key for typing into the authenticator app</source>
+        <translation>供手动输入身份验证器应用的密钥</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;3.&lt;/b&gt; Type the code the app shows now:</source>
+        <translation>&lt;b&gt;3.&lt;/b&gt; 输入应用当前显示的验证码：</translation>
+    </message>
+    <message>
+        <source>%1 digits</source>
+        <translation>%1 位</translation>
+    </message>
+    <message>
+        <source>Code from the authenticator app</source>
+        <translation>身份验证器应用生成的动态验证码</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>启用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Type the %1-digit code the app shows now.</source>
+        <translation>请输入应用当前显示的 %1 位验证码。</translation>
+    </message>
+    <message>
+        <source>You make payments on %1 too, so codes that arrive there do not count as a separate factor (Art. 23). Use a device you do not pay from.</source>
+        <translation>您也在 %1 上付款，因此发送到该设备的验证码不能算作独立的验证要素（第23条）。请使用不用于付款的设备。</translation>
+    </message>
+</context>
+<context>
     <name>TransactionsModel</name>
     <message>
         <source>Time (Beijing)</source>
@@ -1776,6 +3326,221 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
     <message>
         <source>%1: %2 transactions, net %3</source>
         <translation>%1：%2 笔交易，净额 %3</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPage</name>
+    <message>
+        <source>Verification</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>The factors you use with your payment institution. Their categories (knowledge, possession, inherence) decide your verification tier, and the tier decides your daily limits.</source>
+        <translation>您在支付机构使用的验证要素。要素类别（知识类、持有物类、生物特征类）决定您的验证等级，验证等级决定您的单日限额。</translation>
+    </message>
+    <message>
+        <source>Your verification tier</source>
+        <translation>您的验证等级</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;authenticator…</source>
+        <translation>添加身份验证器(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;certificate…</source>
+        <translation>导入证书(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;institution factor…</source>
+        <translation>添加机构验证要素(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;fingerprint or face…</source>
+        <translation>添加指纹或人脸(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Verification factors</source>
+        <translation>验证要素</translation>
+    </message>
+    <message>
+        <source>No factors yet: add your password first — it also locks PosDesk.</source>
+        <translation>尚无验证要素：请先添加密码——它也用于锁定 POS 管家。</translation>
+    </message>
+    <message>
+        <source>&amp;Test…</source>
+        <translation>测试(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>移除(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>One-time codes that arrive on the device you pay from do not count (Art. 23).</source>
+        <translation>发送到付款设备上的动态验证码不计入（第23条）。</translation>
+    </message>
+    <message>
+        <source>Paying and unlocking</source>
+        <translation>付款与解锁</translation>
+    </message>
+    <message>
+        <source>Payments are &amp;made on:</source>
+        <translation>付款设备(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock also asks for an authenticator code:</source>
+        <translation>解锁时同时要求身份验证器验证码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Together these give tier %1: %2</source>
+        <translation>以上要素合计达到验证等级 %1：%2</translation>
+    </message>
+    <message>
+        <source>No factors yet: tier %1</source>
+        <translation>尚未添加验证要素：验证等级 %1</translation>
+    </message>
+    <message>
+        <source>“%1” expired on %2: a payment verified with it fails (VF-1). Import its renewal and remove this one.</source>
+        <translation>“%1”已于 %2 过期：用它验证的支付将失败（VF-1）。请导入续期后的新版本并移除此项。</translation>
+    </message>
+    <message>
+        <source>No, the password is enough</source>
+        <translation>否，只需密码</translation>
+    </message>
+    <message>
+        <source>Yes: a code from %1</source>
+        <translation>是：需要 %1 上的动态验证码</translation>
+    </message>
+    <message>
+        <source>Set a password first: it is what locks PosDesk.</source>
+        <translation>请先设置密码：锁定 POS 管家需要用到它。</translation>
+    </message>
+    <message>
+        <source>Add an authenticator to ask for its code as well.</source>
+        <translation>添加身份验证器后，即可同时要求输入其验证码。</translation>
+    </message>
+    <message>
+        <source>With a code, whoever unlocks PosDesk needs the authenticator's device as well as the password.</source>
+        <translation>启用验证码后，解锁 POS 管家时除了密码，还需要身份验证器所在的设备。</translation>
+    </message>
+    <message>
+        <source>Your institution tests this factor when you pay.</source>
+        <translation>您付款时，由机构验证此要素。</translation>
+    </message>
+    <message>
+        <source>Remove factor</source>
+        <translation>移除验证要素</translation>
+    </message>
+    <message>
+        <source>Remove “%1” (%2)?</source>
+        <translation>移除“%1”（%2）？</translation>
+    </message>
+    <message>
+        <source>PosDesk will then open without asking for a password, and your tier will no longer include knowledge.</source>
+        <translation>之后打开 POS 管家将不再要求输入密码，您的验证等级也将不再包含知识类要素。</translation>
+    </message>
+    <message>
+        <source>PosDesk forgets its secret from the keyring; to use it again you will have to add it again.</source>
+        <translation>POS 管家会从系统密钥环中删除其密钥；以后要再次使用，需要重新添加。</translation>
+    </message>
+    <message>
+        <source>It stays registered with your institution; PosDesk just stops counting it here.</source>
+        <translation>它在您的机构仍保持登记状态；POS 管家只是不再在此计入它。</translation>
+    </message>
+    <message>
+        <source>Unlocking will no longer ask for its code.</source>
+        <translation>解锁时将不再要求输入其验证码。</translation>
+    </message>
+    <message>
+        <source>Remove password</source>
+        <translation>移除密码</translation>
+    </message>
+    <message>
+        <source>Type the current password to remove “%1”:</source>
+        <translation>请输入当前密码以移除“%1”：</translation>
+    </message>
+    <message>
+        <source>Rename factor</source>
+        <translation>重命名验证要素</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>Fingerprint or face</source>
+        <translation>指纹或人脸</translation>
+    </message>
+    <message>
+        <source>If you registered a fingerprint or your face with your institution (in its app or at a branch), you can record that here. PosDesk stores nothing biometric.</source>
+        <translation>如果您已在机构登记了指纹或人脸（通过其 App 或在网点），可以在此记录。POS 管家不保存任何生物特征数据。</translation>
+    </message>
+    <message>
+        <source>Record it as an institution factor…</source>
+        <translation>记录为机构保存的验证要素…</translation>
+    </message>
+    <message>
+        <source>The password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>The password was set. It also locks PosDesk.</source>
+        <translation>密码已设置，它也用于锁定 POS 管家。</translation>
+    </message>
+    <message>
+        <source>“%1” was added.</source>
+        <translation>已添加“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” was imported.</source>
+        <translation>已导入“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 is available, but PosDesk cannot enrol a fingerprint or face with it yet.</source>
+        <translation>%1 可用，但 POS 管家暂不支持用它录入指纹或人脸。</translation>
+    </message>
+    <message>
+        <source>No fingerprint or face was recorded.</source>
+        <translation>未录入指纹或人脸。</translation>
+    </message>
+    <message>
+        <source>“%1” was tested: %2.</source>
+        <translation>已测试“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>Renamed to “%1”.</source>
+        <translation>已重命名为“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” was removed.</source>
+        <translation>已移除“%1”。</translation>
+    </message>
+    <message>
+        <source>Payments are made on %1.</source>
+        <translation>在 %1 上进行付款。</translation>
+    </message>
+    <message>
+        <source>Unlocking now also asks for an authenticator code.</source>
+        <translation>解锁时现在还需输入身份验证器验证码。</translation>
+    </message>
+    <message>
+        <source>Unlocking now asks for the password only.</source>
+        <translation>现在解锁只需输入密码。</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,7 @@ def enrol_authenticator(data_dir: Path) -> tuple[int, str]:
     assert secret, "the key was not shown"
     proc.stdin.write(code_at(secret, time.time()) + "\n")
     proc.stdin.flush()
-    out, err = proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     return proc.returncode, secret
 

@@ -27,17 +27,22 @@ def window(qtbot: QtBot, demo_profile: Profile) -> MainWindow:
 
 
 def test_navigation_offers_only_pages_that_work(window: MainWindow) -> None:
-    assert window.page_keys() == ["terminals", "transactions", "activity", "settings"]
-    assert window.pages.count() == 4
+    assert window.page_keys() == ["terminals", "transactions", "limits", "verification",
+                                  "activity", "settings"]
+    assert window.pages.count() == 6
     assert window.pages.currentWidget() is window.transactions   # what a merchant opens for
     assert "demo" in window.windowTitle()
 
 
 def test_pages_switch_by_click_and_keyboard(qtbot: QtBot, window: MainWindow) -> None:
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(4)
     assert window.pages.currentWidget() is window.activity
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.settings
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.limits
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.verification
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.terminals
     window.show_page("transactions")

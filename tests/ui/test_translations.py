@@ -62,7 +62,7 @@ def test_window_appears_in_chinese(qtbot: QtBot, qapp, tmp_path: Path) -> None:
         win = MainWindow(profile, "zh_CN")
         qtbot.addWidget(win)
         titles = [win.nav.item(i).text() for i in range(win.nav.count())]
-        assert titles == ["终端", "交易记录", "操作日志", "设置"]
+        assert titles == ["终端", "交易记录", "限额", "验证", "操作日志", "设置"]
     finally:
         profile.close()
         translations.install("en")

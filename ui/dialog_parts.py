@@ -1,0 +1,48 @@
+"""Small pieces the verification dialogs share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+
+def set_primary_enabled(button: QPushButton, enabled: bool) -> None:
+    """style.qss paints #primaryButton blue even when disabled: drop the accent meanwhile."""
+    button.setEnabled(enabled)
+    name = "primaryButton" if enabled else ""
+    if button.objectName() != name:
+        button.setObjectName(name)
+        button.style().unpolish(button)
+        button.style().polish(button)
+
+
+def message_label(name: str = "warningBanner") -> QLabel:
+    """A hidden, word-wrapped plain-text label for a dialog's inline messages."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()
+    return label
+
+
+def say(label: QLabel, text: str) -> None:
+    """Show (or hide, for "") an inline message and let its window grow to fit it."""
+    label.setText(text)
+    label.setVisible(bool(text))
+    grow_to_fit(label.window())
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a shown window tall enough for its content at its current width. Qt does not
+    enforce that by itself for a window whose layout has word-wrapped labels (height for
+    width), so a message appearing would squash the rows above it."""
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.activate()
+    width = window.width()
+    needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    if needed > window.height():
+        window.resize(width, needed)
