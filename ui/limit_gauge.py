@@ -110,7 +110,7 @@ class LimitGauge(QFrame):
         self.gauge = gauge
         name = limit_labels.constraint(gauge.name)
         self.title.setText(name)
-        self.article.setText(gauge.article)
+        self.article.setText(limit_labels.article(gauge.article))
         if gauge.estimate:
             self.tag.setText(self.tr("estimate"))
             self.tag.setToolTip(self.tr("Worked out by PosDesk from your account statement. "

@@ -13,6 +13,12 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 
+def article(text: str) -> str:
+    """"Art. 24(2), Art. 36" in the person's language, clause numbers kept."""
+    return re.sub(r"Art\. (\d+)", lambda m: QCoreApplication.translate(
+        "LimitLabels", "Art. %1").replace("%1", m.group(1)), text)
+
+
 def constraint(name: str) -> str:
     """CLASS_II_ANNUAL → "Class II annual"; NONE → "none"."""
     names = {

@@ -692,7 +692,7 @@
     </message>
     <message>
         <source>%1 are all on %2: whoever has it has all of them, so they are not independent (Art. 22). Keep possession factors on different devices.</source>
-        <translation>%1 都在 %2 上：谁持有该设备就同时拥有它们全部，因此它们并不相互独立（第22条）。请将持有物类验证要素放在不同的设备上。</translation>
+        <translation>%1都在%2上：谁持有该设备就同时拥有它们全部，因此它们并不相互独立（第22条）。请将持有物类验证要素放在不同的设备上。</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1599,10 @@
 </context>
 <context>
     <name>LimitLabels</name>
+    <message>
+        <source>Art. %1</source>
+        <translation>第%1条</translation>
+    </message>
     <message>
         <source>Class I lifetime</source>
         <translation>Ⅰ类账户累计（开户以来）</translation>

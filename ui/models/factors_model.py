@@ -72,7 +72,7 @@ class FactorsModel(PagedTableModel[EnrolledFactor]):
 
 def _display(factor: EnrolledFactor, column: int) -> str:
     values = {
-        NAME: factor.label,
+        NAME: _name(factor),
         TYPE: words.factor_type(factor.type),
         CATEGORY: words.category(factor.category),
         HELD_BY: words.held_by(factor.held_by),
@@ -81,6 +81,14 @@ def _display(factor: EnrolledFactor, column: int) -> str:
         LAST_TEST: _last_test(factor),
     }
     return values[column]
+
+
+def _name(factor: EnrolledFactor) -> str:
+    """The merchant's own name for it; the registry's default names (the type code, or
+    "Password" for the password) are shown as the type in the person's language."""
+    if factor.label in (factor.type, "Password", "Authenticator"):
+        return words.factor_type(factor.type)
+    return factor.label
 
 
 def _details(factor: EnrolledFactor) -> str:
