@@ -127,18 +127,10 @@ class AppLock:
     @property
     def idle_lock_s(self) -> int:
         """Idle time before the app locks itself (0 = never): the user's choice if saved."""
-        saved = get_setting(self.db, IDLE_KEY)
-        try:
-            return max(int(saved), 0) if saved is not None else self.policy.idle_lock_s
-        except ValueError:
-            return self.policy.idle_lock_s
+        return idle_lock_s(self.db, self.policy)
 
     def set_idle_lock_s(self, seconds: int) -> None:
-        seconds = max(int(seconds), 0)
-        with self.db.atomic():
-            set_setting(self.db, IDLE_KEY, str(seconds))
-            self.log.append(ops.SETTINGS_CHANGED, target_type="setting", target_id=IDLE_KEY,
-                            details={"idle_lock_s": seconds})
+        set_idle_lock_s(self.db, self.log, seconds)
 
     # ----------------------------------------------------------------------- actions
 
@@ -220,6 +212,26 @@ class AppLock:
 
     def _now_ms(self) -> int:
         return round(self._clock() * 1000)
+
+
+def idle_lock_s(db: sqlite_utils.Database, policy: LockPolicy = LockPolicy()) -> int:
+    """The saved idle time (0 = never), or the policy's default; readable without a lock
+    (the Verification page shows and changes it)."""
+    saved = get_setting(db, IDLE_KEY)
+    try:
+        return max(int(saved), 0) if saved is not None else policy.idle_lock_s
+    except ValueError:
+        return policy.idle_lock_s
+
+
+def set_idle_lock_s(db: sqlite_utils.Database, log: OperationLog, seconds: int) -> None:
+    seconds = max(int(seconds), 0)
+    if seconds == idle_lock_s(db):
+        return
+    with db.atomic():
+        set_setting(db, IDLE_KEY, str(seconds))
+        log.append(ops.SETTINGS_CHANGED, target_type="setting", target_id=IDLE_KEY,
+                   details={"idle_lock_s": seconds})
 
 
 def _whole(seconds: float) -> int | float:

@@ -3391,6 +3391,14 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
         <translation>发送到付款设备上的动态验证码不计入（第23条）。</translation>
     </message>
     <message>
+        <source>after %1 minutes</source>
+        <translation>%1 分钟后</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
         <source>Paying and unlocking</source>
         <translation>付款与解锁</translation>
     </message>
@@ -3401,6 +3409,10 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
     <message>
         <source>&amp;Unlock also asks for an authenticator code:</source>
         <translation>解锁时同时要求身份验证器验证码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Lock when &amp;idle:</source>
+        <translation>闲置时锁定(&amp;I)：</translation>
     </message>
     <message>
         <source>Change &amp;password…</source>
@@ -3537,6 +3549,18 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
     <message>
         <source>Payments are made on %1.</source>
         <translation>在 %1 上进行付款。</translation>
+    </message>
+    <message>
+        <source>after %1 seconds</source>
+        <translation>%1 秒后</translation>
+    </message>
+    <message>
+        <source>PosDesk now locks after %1 minutes without use.</source>
+        <translation>POS 管家将在 %1 分钟无操作后自动锁定。</translation>
+    </message>
+    <message>
+        <source>PosDesk no longer locks by itself; lock it with Ctrl+L.</source>
+        <translation>POS 管家不再自动锁定；可按 Ctrl+L 手动锁定。</translation>
     </message>
     <message>
         <source>Unlocking now also asks for an authenticator code.</source>

@@ -505,3 +505,27 @@ def test_no_secret_reaches_the_table_or_the_page(page: VerificationPage, tmp_pat
     for secret in secrets:
         assert secret not in text
     assert "PRIVATE KEY" not in text and "otpauth" not in text
+
+
+def test_the_idle_lock_time_is_chosen_here_and_logged(qtbot, profile, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+    """Without a password there is nothing to lock with; with one, the choice is saved (the
+    shell's lock reads it on the factors_changed signal) and logged."""
+    from app.app_lock import idle_lock_s
+    from app.factors import FactorRegistry
+    from app.secrets import SecretStore
+    from ui.pages.verification_page import VerificationPage
+
+    page = VerificationPage(profile, SecretStore())
+    qtbot.addWidget(page)
+    assert not page.idle.isEnabled() and page.idle.currentData() == 300
+    FactorRegistry(profile.db, profile.oplog, SecretStore()).set_password("Kettle-Orchid-73")
+    page.refresh()
+    assert page.idle.isEnabled()
+    with qtbot.waitSignal(page.factors_changed):
+        page.idle.setCurrentIndex(page.idle.findData(15 * 60))
+    assert idle_lock_s(profile.db) == 900
+    logged = profile.db.execute("SELECT details_json FROM oplog WHERE op_type = "
+                                "'SETTINGS_CHANGED' ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert '"idle_lock_s": 900' in logged
+    page.idle.setCurrentIndex(page.idle.findData(0))
+    assert idle_lock_s(profile.db) == 0

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.app_lock import idle_lock_s, set_idle_lock_s
 from app.factors import (
     PHONE,
     THIS_COMPUTER,
@@ -53,6 +54,7 @@ from ui.shiboken_workaround import emit
 from ui.totp_dialog import TotpDialog
 
 PAYING_DEVICES = (THIS_COMPUTER, PHONE)
+IDLE_MINUTES = (1, 5, 15, 30, 60, 0)     # 0: never
 
 
 class VerificationPage(QWidget):
@@ -156,7 +158,13 @@ class VerificationPage(QWidget):
         self.lock_second = QComboBox()
         self.lock_second.setObjectName("lockSecondFactor")
         self.lock_second.currentIndexChanged.connect(self._lock_second_chosen)
-        for combo in (self.paying, self.lock_second):
+        self.idle = QComboBox()
+        self.idle.setObjectName("idleLock")
+        for minutes in IDLE_MINUTES:
+            self.idle.addItem(self.tr("after %1 minutes").replace("%1", str(minutes))
+                              if minutes else self.tr("never"), minutes * 60)
+        self.idle.currentIndexChanged.connect(self._idle_chosen)
+        for combo in (self.paying, self.lock_second, self.idle):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumContentsLength(18)
         self.lock_hint = QLabel()
@@ -167,6 +175,7 @@ class VerificationPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Payments are &made on:"), self.paying)
         form.addRow(self.tr("&Unlock also asks for an authenticator code:"), self.lock_second)
+        form.addRow(self.tr("Lock when &idle:"), self.idle)
         form.addRow(self.lock_hint)
 
         self.activity = QLabel()
@@ -275,6 +284,7 @@ class VerificationPage(QWidget):
         self.lock_second.blockSignals(False)
         usable = has_password and bool(authenticators)
         self.lock_second.setEnabled(usable)
+        self._show_idle(has_password)
         if not has_password:
             hint = self.tr("Set a password first: it is what locks PosDesk.")
         elif not authenticators:
@@ -496,6 +506,24 @@ class VerificationPage(QWidget):
             return
         self._changed(self.tr("Payments are made on %1.")
                       .replace("%1", words.device_in_sentence(device)))
+
+    def _show_idle(self, has_password: bool) -> None:
+        seconds = idle_lock_s(self.registry.db)
+        self.idle.blockSignals(True)
+        index = self.idle.findData(seconds)
+        if index < 0:
+            self.idle.addItem(self.tr("after %1 seconds").replace("%1", str(seconds)), seconds)
+            index = self.idle.count() - 1
+        self.idle.setCurrentIndex(index)
+        self.idle.blockSignals(False)
+        self.idle.setEnabled(has_password)
+
+    def _idle_chosen(self) -> None:
+        seconds = int(self.idle.currentData())
+        set_idle_lock_s(self.registry.db, self.registry.log, seconds)
+        self._changed(self.tr("PosDesk now locks after %1 minutes without use.")
+                      .replace("%1", str(seconds // 60)) if seconds else
+                      self.tr("PosDesk no longer locks by itself; lock it with Ctrl+L."))
 
     def _lock_second_chosen(self) -> None:
         chosen = self.lock_second.currentData()
