@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.factors import EnrolledFactor, FactorRegistry
 from app.shanghai_time import SHANGHAI
 from ui import factor_labels as words
-from ui.dialog_parts import grow_to_fit, message_label, say, set_primary_enabled
+from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
 from ui.error_messages import error_text
 
 CERTIFICATE_TYPES = ("DIGITAL_CERTIFICATE", "ELECTRONIC_SIGNATURE")
@@ -94,16 +94,8 @@ class CertificateDialog(QDialog):
         self.facts_box.hide()
 
         self.import_button = QPushButton(self.tr("&Import"))
-        self.import_button.setObjectName("primaryButton")
-        self.import_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Cancel"))
-        self.close_button.setAutoDefault(False)
-        self.import_button.clicked.connect(self.import_file)
-        self.close_button.clicked.connect(self._close)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.import_button)
+        buttons = action_row(self.import_button, self.close_button, self.import_file, self._close)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 def set_primary_enabled(button: QPushButton, enabled: bool) -> None:
@@ -46,3 +48,19 @@ def grow_to_fit(window: QWidget) -> None:
               else layout.totalSizeHint().height())
     if needed > window.height():
         window.resize(width, needed)
+
+
+def action_row(primary: QPushButton, secondary: QPushButton, on_primary: Callable[[], object],
+               on_secondary: Callable[[], object]) -> QHBoxLayout:
+    """The dialogs' button row, right-aligned: [secondary] [primary]. Enter presses the
+    primary (the blue default button); the secondary never takes Enter."""
+    primary.setObjectName("primaryButton")
+    primary.setDefault(True)
+    secondary.setAutoDefault(False)
+    primary.clicked.connect(on_primary)
+    secondary.clicked.connect(on_secondary)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(secondary)
+    row.addWidget(primary)
+    return row

@@ -12,7 +12,6 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.factors import EnrolledFactor, FactorRegistry
 from app.totp_factor import DIGITS
-from ui.dialog_parts import grow_to_fit, message_label, say, set_primary_enabled
+from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
 from ui.error_messages import error_text
 
 PASSED_STYLE = ("background: #dafbe1; border: 1px solid #4ac26b; border-radius: 6px; "
@@ -81,16 +80,8 @@ class FactorTestDialog(QDialog):
         self.status = message_label()
 
         self.test_button = QPushButton(self.tr("&Test"))
-        self.test_button.setObjectName("primaryButton")
-        self.test_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setAutoDefault(False)
-        self.test_button.clicked.connect(self.run_test)
-        self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.test_button)
+        buttons = action_row(self.test_button, self.close_button, self.run_test, self.accept)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

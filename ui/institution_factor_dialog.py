@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,7 +29,7 @@ from app.factors import (
 )
 from app.limits import FACTOR_TYPES
 from ui import factor_labels as words
-from ui.dialog_parts import message_label, say
+from ui.dialog_parts import action_row, message_label, say
 from ui.error_messages import error_text
 
 OFFERED_TYPES = ("OTP_SMS", "OTP_HW_TOKEN", "SECURITY_QUESTION", "FINGERPRINT", "FACE")
@@ -87,16 +86,8 @@ class InstitutionFactorDialog(QDialog):
         self.status = message_label()
 
         self.add_button = QPushButton(self.tr("&Add"))
-        self.add_button.setObjectName("primaryButton")
-        self.add_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAutoDefault(False)
-        self.add_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.add_button)
+        buttons = action_row(self.add_button, self.cancel_button, self.submit, self.reject)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

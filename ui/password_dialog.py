@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.factors import EnrolledFactor, FactorRegistry
 from app.password_factor import MIN_LENGTH, PASSPHRASE_LENGTH, Strength, strength
-from ui.dialog_parts import grow_to_fit, message_label, say, set_primary_enabled
+from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
 from ui.error_messages import error_text
 
 _SCORE_COLOURS = ("#cf222e", "#cf222e", "#9a6700", "#1a7f37", "#1a7f37")
@@ -86,16 +85,8 @@ class PasswordDialog(QDialog):
 
         self.status = message_label()
         self.ok_button = QPushButton(heading)
-        self.ok_button.setObjectName("primaryButton")
-        self.ok_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAutoDefault(False)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
+        buttons = action_row(self.ok_button, self.cancel_button, self.submit, self.reject)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

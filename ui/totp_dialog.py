@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.factors import PHONE, THIS_COMPUTER, TOKEN, EnrolledFactor, FactorRegistry
 from app.totp_factor import DIGITS, STEP_S, TotpEnrolment
 from ui import factor_labels as words
-from ui.dialog_parts import grow_to_fit, message_label, say, set_primary_enabled
+from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
 from ui.error_messages import error_text
 from ui.qr_code_view import QrCodeView
 
@@ -126,16 +126,8 @@ class TotpDialog(QDialog):
         self.status = message_label()
 
         self.activate_button = QPushButton(self.tr("&Activate"))
-        self.activate_button.setObjectName("primaryButton")
-        self.activate_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAutoDefault(False)
-        self.activate_button.clicked.connect(self.activate)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.activate_button)
+        buttons = action_row(self.activate_button, self.cancel_button, self.activate, self.reject)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
