@@ -21,12 +21,10 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
-import sqlite_utils
-
 from app.account_ledger import record_payments, usage_on
 from app.account_statement import read_account_statement
 from app.limit_profile import AccountProfile, load_profile, save_profile
-from app.limit_status import LimitReport, report, report_for
+from app.limit_status import LimitReport, report_for
 from app.limits import (
     BAL_CONSUME,
     BAL_INVEST,
@@ -122,8 +120,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             return _report(args, stored)
         inst, cust, payment, usage = _inputs(args, stored)
     except _Usage as exc:
-        print(f"posdesk limits {'' if command == 'report' else command}: {exc}".replace(
-            "  ", " "), file=sys.stderr)
+        name = "posdesk limits" + ("" if command == "report" else f" {command}")
+        print(f"{name}: {exc}", file=sys.stderr)
         return USAGE_ERROR
     decision = evaluate(inst, cust, payment, usage)
     print(json.dumps(as_json(decision), ensure_ascii=False) if args.json
@@ -138,17 +136,20 @@ class _Stored:
     at: dt.datetime
     profile: AccountProfile
     usage: Usage
-    found: bool
-    db: sqlite_utils.Database | None = None
+    found: bool            # a profile is stored (else the engine's defaults)
+    data: bool             # the data folder holds a profile database at all
 
 
 def _stored(data_dir: Path, at: dt.datetime) -> _Stored:
     if not profile_exists(data_dir):
-        return _Stored(at, AccountProfile(), Usage(), False)
+        return _Stored(at, AccountProfile(), Usage(), False, False)
     db = open_for_reading(data_dir)
-    stored = load_profile(db)
-    return _Stored(at, stored or AccountProfile(), usage_on(db, at.date()), stored is not None,
-                   db)
+    try:
+        stored = load_profile(db)
+        usage = usage_on(db, at.date())
+    finally:
+        db.close()
+    return _Stored(at, stored or AccountProfile(), usage, stored is not None, True)
 
 
 def _inputs(args: argparse.Namespace,
@@ -197,13 +198,11 @@ def _overridden(args: argparse.Namespace, profile: AccountProfile) -> AccountPro
 
 
 def _report(args: argparse.Namespace, stored: _Stored) -> int:
-    if stored.db is None:
+    if not stored.data:
         print("No data here yet: the engine's defaults are shown. Set the account profile "
               "with `posdesk limits profile` and record the account statement with "
               "`posdesk limits import FILE`.", file=sys.stderr)
-        found = report_for(stored.profile, False, stored.usage, stored.at)
-    else:
-        found = report(stored.db, stored.at)
+    found = report_for(stored.profile, stored.found, stored.usage, stored.at)
     print(json.dumps(report_json(found), ensure_ascii=False) if args.json
           else _report_text(found))
     return 0

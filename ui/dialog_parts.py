@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from app.totp_factor import DIGITS
 
 
 def set_primary_enabled(button: QPushButton, enabled: bool) -> None:
@@ -64,3 +67,18 @@ def action_row(primary: QPushButton, secondary: QPushButton, on_primary: Callabl
     row.addWidget(secondary)
     row.addWidget(primary)
     return row
+
+
+def shape_code_field(field: QLineEdit, placeholder: str, accessible_name: str) -> QLineEdit:
+    """A one-time-code box (unlock, enrolment, test): digits only, at most DIGITS, kept out
+    of input-method prediction and history, and only as wide as a code."""
+    field.setMaxLength(DIGITS)
+    field.setValidator(QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{DIGITS}}}"),
+                                                   field))
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
+                              | Qt.InputMethodHint.ImhSensitiveData
+                              | Qt.InputMethodHint.ImhNoPredictiveText)
+    field.setPlaceholderText(placeholder)
+    field.setAccessibleName(accessible_name)
+    field.setMaximumWidth(field.fontMetrics().averageCharWidth() * 16)
+    return field

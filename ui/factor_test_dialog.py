@@ -7,8 +7,7 @@ try and when the dialog closes. Factors the institution holds are not tested her
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,7 +20,14 @@ from PySide6.QtWidgets import (
 
 from app.factors import EnrolledFactor, FactorRegistry
 from app.totp_factor import DIGITS
-from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
+from ui.dialog_parts import (
+    action_row,
+    grow_to_fit,
+    message_label,
+    say,
+    set_primary_enabled,
+    shape_code_field,
+)
 from ui.error_messages import error_text
 
 PASSED_STYLE = ("background: #dafbe1; border: 1px solid #4ac26b; border-radius: 6px; "
@@ -57,12 +63,8 @@ class FactorTestDialog(QDialog):
         elif factor.type == "OTP_APP":
             text = self.tr("Type the code your authenticator app shows now. A code works "
                            "once: after this test, wait for the next one before paying.")
-            self.answer.setMaxLength(DIGITS)
-            self.answer.setValidator(QRegularExpressionValidator(
-                QRegularExpression(rf"\d{{0,{DIGITS}}}"), self.answer))
-            self.answer.setPlaceholderText(self.tr("%1 digits").replace("%1", str(DIGITS)))
-            self.answer.setAccessibleName(self.tr("One-time code"))
-            self.answer.setMaximumWidth(self.fontMetrics().averageCharWidth() * 16)
+            shape_code_field(self.answer, self.tr("%1 digits").replace("%1", str(DIGITS)),
+                             self.tr("One-time code"))
             form.addRow(self.tr("&Code:"), self.answer)
         else:
             text = self.tr("PosDesk signs a fresh random challenge with the certificate's "

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -24,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.app_lock import PROBLEM_CODE_REQUIRED, AppLock
+from app.totp_factor import DIGITS
+from ui.dialog_parts import shape_code_field
 from ui.error_messages import error_text
 
-CODE_DIGITS = 6
+CODE_DIGITS = DIGITS
 
 
 class LockDialog(QDialog):
@@ -53,16 +54,10 @@ class LockDialog(QDialog):
         self.password.setAccessibleName(self.tr("Password"))
         self.code = QLineEdit()
         self.code.setObjectName("lockCode")
-        self.code.setMaxLength(CODE_DIGITS)
-        self.code.setValidator(QRegularExpressionValidator(
-            QRegularExpression(rf"\d{{{CODE_DIGITS}}}"), self.code))
-        self.code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
-                                      | Qt.InputMethodHint.ImhSensitiveData
-                                      | Qt.InputMethodHint.ImhNoPredictiveText)
-        self.code.setPlaceholderText(self.tr("%1 digits").replace("%1", str(CODE_DIGITS)))
-        self.code.setAccessibleName(self.tr("One-time code"))
+        shape_code_field(self.code,
+                         self.tr("%1 digits").replace("%1", str(CODE_DIGITS)),
+                         self.tr("One-time code"))
         width = self.fontMetrics().averageCharWidth()
-        self.code.setMaximumWidth(width * 16)
 
         self.form = QFormLayout()
         self.form.addRow(self.tr("&Password:"), self.password)
@@ -118,7 +113,7 @@ class LockDialog(QDialog):
             self._say(self.tr("Enter your password."))
             self.password.setFocus()
             return
-        if needs_code and not self.code.hasAcceptableInput():
+        if needs_code and len(self.code.text()) != CODE_DIGITS:
             self._say(self.tr("Enter the %1-digit code from your authenticator app.")
                       .replace("%1", str(CODE_DIGITS)))
             self.code.setFocus()

@@ -9,8 +9,8 @@ code keeps the dialog open with the reason; the registry logs the failed try, no
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QRegularExpressionValidator
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 from app.factors import PHONE, THIS_COMPUTER, TOKEN, EnrolledFactor, FactorRegistry
 from app.totp_factor import DIGITS, STEP_S, TotpEnrolment
 from ui import factor_labels as words
-from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
+from ui.dialog_parts import (
+    action_row,
+    grow_to_fit,
+    message_label,
+    say,
+    set_primary_enabled,
+    shape_code_field,
+)
 from ui.error_messages import error_text
 from ui.qr_code_view import QrCodeView
 
@@ -94,16 +101,9 @@ class TotpDialog(QDialog):
         step3.setWordWrap(True)
         self.code = QLineEdit()
         self.code.setObjectName("totpCode")
-        self.code.setMaxLength(DIGITS)
-        self.code.setValidator(QRegularExpressionValidator(
-            QRegularExpression(rf"\d{{0,{DIGITS}}}"), self.code))
-        self.code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
-                                      | Qt.InputMethodHint.ImhSensitiveData
-                                      | Qt.InputMethodHint.ImhNoPredictiveText)
-        self.code.setPlaceholderText(self.tr("%1 digits").replace("%1", str(DIGITS)))
-        self.code.setAccessibleName(self.tr("Code from the authenticator app"))
+        shape_code_field(self.code, self.tr("%1 digits").replace("%1", str(DIGITS)),
+                         self.tr("Code from the authenticator app"))
         width = self.fontMetrics().averageCharWidth()
-        self.code.setMaximumWidth(width * 16)
         self.code.textChanged.connect(self._update_button)
 
         steps_box = QWidget()
