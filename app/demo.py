@@ -18,6 +18,7 @@ from pathlib import Path
 from app import oplog as ops
 from app.account_ledger import payment_count, record_payments
 from app.demo_ledger import demo_account_payments, demo_account_profile
+from app.demo_scenarios import add_demo_policies
 from app.journal import entry_to_transaction
 from app.limit_profile import load_profile, save_profile
 from app.profile import KIND_DEMO, Profile, open_profile
@@ -93,6 +94,7 @@ def fill_demo(profile: Profile, *, seed: int = DEFAULT_SEED, end: dt.date | None
         db.execute("UPDATE terminals SET key_ref = NULL")
     total = int(db.execute("SELECT count(*) FROM txn").fetchone()[0])
     _fill_ledger(profile, world)
+    add_demo_policies(db, profile.oplog, world.since)
     if get_setting(db, "demo_complete") != "1":
         set_setting(db, "demo_complete", "1")
         profile.oplog.append(ops.DEMO_CREATED, target_type="profile",

@@ -433,6 +433,52 @@ CREATE TABLE verification_factor (
 );
 """
 
+# Scenario controls (spec 12.4). A policy's rules are versioned: each save adds a version in
+# force from its effective time, so a transaction is judged by the rules of its own moment
+# and a change never rewrites what was true before it. Versions are never changed or
+# deleted. Flags are derived (recomputed per Shanghai day whenever that day's transactions
+# or the policies change) and so are not hash-chained.
+_M9_SCENARIOS = """
+CREATE TABLE scenario_policy (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    scope TEXT NOT NULL CHECK (scope IN ('TERMINAL', 'CHANNEL', 'KIND')),
+    scope_ref TEXT NOT NULL,
+    created_at_utc_ms INTEGER NOT NULL
+);
+
+CREATE TABLE scenario_policy_version (
+    policy_id INTEGER NOT NULL REFERENCES scenario_policy(id),
+    version INTEGER NOT NULL,
+    effective_from_utc_ms INTEGER NOT NULL,
+    enabled INTEGER NOT NULL,
+    removed INTEGER NOT NULL DEFAULT 0,
+    windows_json TEXT NOT NULL DEFAULT '[]',
+    per_txn_max_fen INTEGER CHECK (per_txn_max_fen > 0),
+    daily_max_fen INTEGER CHECK (daily_max_fen > 0),
+    allowed_kinds_json TEXT NOT NULL DEFAULT '[]',
+    saved_at_utc_ms INTEGER NOT NULL,
+    PRIMARY KEY (policy_id, version)
+) WITHOUT ROWID;
+CREATE TRIGGER scenario_version_fixed BEFORE UPDATE ON scenario_policy_version
+BEGIN
+    SELECT RAISE(ABORT, 'a saved scenario policy version is kept as it was');
+END;
+CREATE TRIGGER scenario_version_kept BEFORE DELETE ON scenario_policy_version
+BEGIN
+    SELECT RAISE(ABORT, 'saved scenario policy versions are kept');
+END;
+
+CREATE TABLE scenario_flag (
+    txn_id INTEGER NOT NULL,
+    policy_id INTEGER NOT NULL,
+    rule TEXT NOT NULL,                      -- app/scenario_policy.py RULES
+    cn_date TEXT NOT NULL,
+    PRIMARY KEY (txn_id, policy_id, rule)
+) WITHOUT ROWID;
+CREATE INDEX scenario_flag_date ON scenario_flag(cn_date);
+"""
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "foundation", _M1_FOUNDATION),
@@ -443,6 +489,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "transaction zone map for search", _M6_TXN_ZONES),
     Migration(7, "transaction retention", _M7_TXN_RETENTION),
     Migration(8, "limits ledger and verification factors", _M8_LIMITS_FACTORS),
+    Migration(9, "scenario controls", _M9_SCENARIOS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
@@ -21,6 +21,7 @@ from app.carddata import guard_record
 from app.errors import SensitiveDataError
 from app.hash_chain import chain_floor, chain_head, set_chain_head
 from app.oplog import OperationLog
+from app.scenario_flags import refresh_flags
 from app.shanghai_time import now_ms
 from app.txn_rows import (
     ANY_TERMINAL,
@@ -131,6 +132,7 @@ class TransactionWriter:
             seen += len(batch)
         first = next(batches, None)
         if first is None:
+            refresh_flags(self.db, write.days)
             return WriteResult(new, seen - new)
         worker = PreparingProcess(write.rows)
         try:
@@ -146,6 +148,7 @@ class TransactionWriter:
             new += self._store(worker.exchange(None), write)
         finally:
             worker.close()
+        refresh_flags(self.db, write.days)
         return WriteResult(new, seen - new)
 
     def _run(self, records: Iterable[Transaction], source_kind: str, source_ref: str,
@@ -162,6 +165,7 @@ class TransactionWriter:
                 write = self._start(source_kind, source_ref)
                 new = self._store(prepare(batch, self._lookups(batch), write.rows, 0,
                                           check=False), write)
+                refresh_flags(self.db, write.days)
                 result = WriteResult(new, len(batch) - new)
                 if log and new:
                     self._log_written(source_kind, source_ref, result)
@@ -207,6 +211,7 @@ class TransactionWriter:
             conn.executemany(_ROLLUP_UPSERT,
                              [(*k, n, total) for k, (n, total) in prepared.rollup.items()])
             conn.executemany(_ZONE_UPSERT, prepared.zones)
+            write.days.update(key[0] for key in prepared.rollup)
             write.count += len(prepared.rows)
             set_chain_head(self.db, CHAIN, write.count, prepared.head.hex())
         return len(prepared.rows)
@@ -246,11 +251,12 @@ class TransactionWriter:
 
 @dataclass
 class _Write:
-    """One write's rows state (handed to the helper process if there is one) and the chain
-    length the head is stored with."""
+    """One write's rows state (handed to the helper process if there is one), the chain
+    length the head is stored with, and the Shanghai days it touched (to re-flag)."""
 
     rows: State
     count: int
+    days: set[str] = field(default_factory=set)
 
 
 _TRACE = RECORD_FIELDS.index("trace_id")

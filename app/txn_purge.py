@@ -132,6 +132,7 @@ def _remove(db: sqlite_utils.Database, through_id: int,
         if progress:
             progress(done, through_id)
     conn.execute("DELETE FROM txn WHERE id <= ?", [through_id])
+    conn.execute("DELETE FROM scenario_flag WHERE txn_id <= ?", [through_id])
     conn.execute("DELETE FROM txn_daily WHERE n <= 0")
     _rezone(conn, through_id)
     if last_hash is not None:

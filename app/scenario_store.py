@@ -1,0 +1,114 @@
+"""Scenario policies in SQLite (migration 9): one row per policy, one row per saved version.
+Plain persistence; the use cases that validate, log and re-flag are in
+app/scenario_controls.py."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from app.scenario_policy import ScenarioPolicy, ScenarioRules, Window
+
+_VERSION_COLUMNS = ("p.id, p.name, p.scope, p.scope_ref, v.version, v.effective_from_utc_ms, "
+                    "v.enabled, v.removed, v.windows_json, v.per_txn_max_fen, v.daily_max_fen, "
+                    "v.allowed_kinds_json")
+
+
+@dataclass(frozen=True)
+class PolicyHistory:
+    """Every version of one policy, oldest first: what flagging needs to judge a
+    transaction by the rules in force at its moment."""
+
+    versions: tuple[ScenarioPolicy, ...]
+
+    @property
+    def current(self) -> ScenarioPolicy:
+        return self.versions[-1]
+
+    def at(self, ts_utc_ms: int) -> ScenarioPolicy | None:
+        """The version in force at that instant (the latest saved one among those already in
+        force), or None before the first."""
+        found = None
+        for version in self.versions:
+            if version.effective_from_ms <= ts_utc_ms and (
+                    found is None or version.effective_from_ms >= found.effective_from_ms):
+                found = version
+        return found
+
+
+def histories(db: sqlite_utils.Database) -> list[PolicyHistory]:
+    """All policies with their versions, removed ones included (they judged the past)."""
+    rows = db.execute(
+        f"SELECT {_VERSION_COLUMNS} FROM scenario_policy p "
+        "JOIN scenario_policy_version v ON v.policy_id = p.id ORDER BY p.id, v.version"
+    ).fetchall()
+    grouped: dict[int, list[ScenarioPolicy]] = {}
+    for row in rows:
+        grouped.setdefault(int(row[0]), []).append(_policy(row))
+    return [PolicyHistory(tuple(versions)) for versions in grouped.values()]
+
+
+def current_policies(db: sqlite_utils.Database) -> list[ScenarioPolicy]:
+    """The latest version of every policy not removed, by name."""
+    found = [h.current for h in histories(db) if not h.current.removed]
+    return sorted(found, key=lambda p: p.name.casefold())
+
+
+def policy_by_id(db: sqlite_utils.Database, policy_id: int) -> ScenarioPolicy | None:
+    for history in histories(db):
+        if history.current.id == policy_id:
+            return history.current
+    return None
+
+
+def policy_by_name(db: sqlite_utils.Database, name: str) -> ScenarioPolicy | None:
+    for history in histories(db):
+        if history.current.name == name and not history.current.removed:
+            return history.current
+    return None
+
+
+def has_policies(db: sqlite_utils.Database) -> bool:
+    return db.execute("SELECT 1 FROM scenario_policy LIMIT 1").fetchone() is not None
+
+
+def insert_policy(db: sqlite_utils.Database, policy: ScenarioPolicy, now: int) -> int:
+    cursor = db.execute(
+        "INSERT INTO scenario_policy (name, scope, scope_ref, created_at_utc_ms) "
+        "VALUES (?, ?, ?, ?)", [policy.name, policy.scope, policy.scope_ref, now])
+    return int(cursor.lastrowid or 0)
+
+
+def rename_policy(db: sqlite_utils.Database, policy_id: int, name: str) -> None:
+    db.execute("UPDATE scenario_policy SET name = ? WHERE id = ?", [name, policy_id])
+
+
+def insert_version(db: sqlite_utils.Database, policy: ScenarioPolicy, now: int) -> None:
+    """Add `policy.version` of `policy.id` (the caller numbers it)."""
+    rules = policy.rules
+    db.execute(
+        "INSERT INTO scenario_policy_version (policy_id, version, effective_from_utc_ms, "
+        "enabled, removed, windows_json, per_txn_max_fen, daily_max_fen, allowed_kinds_json, "
+        "saved_at_utc_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [policy.id, policy.version, policy.effective_from_ms, int(rules.enabled),
+         int(policy.removed), windows_json(rules.windows), rules.per_txn_max_fen,
+         rules.daily_max_fen, json.dumps(list(rules.allowed_kinds)), now])
+
+
+def windows_json(windows: tuple[Window, ...]) -> str:
+    return json.dumps([[w.start_s, w.end_s, sorted(w.days)] for w in windows])
+
+
+def _policy(row: tuple[object, ...]) -> ScenarioPolicy:
+    (policy_id, name, scope, scope_ref, version, effective, enabled, removed, windows,
+     per_txn, daily, kinds) = row
+    rules = ScenarioRules(
+        windows=tuple(Window(int(a), int(b), frozenset(d)) for a, b, d in json.loads(str(windows))),
+        per_txn_max_fen=None if per_txn is None else int(str(per_txn)),
+        daily_max_fen=None if daily is None else int(str(daily)),
+        allowed_kinds=tuple(json.loads(str(kinds))),
+        enabled=bool(enabled))
+    return ScenarioPolicy(str(name), str(scope), str(scope_ref), rules, int(str(policy_id)),
+                          int(str(version)), int(str(effective)), bool(removed))
