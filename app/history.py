@@ -77,6 +77,7 @@ class TxnFilter:
     reference: str | None = None     # a trace id or RRN, exactly
     card_last4: str | None = None
     text: str | None = None          # free text: merchant name, memo, names
+    flagged: bool = False            # only those outside a scenario policy (spec 12.4)
 
     def replace(self, **changes: object) -> TxnFilter:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -86,7 +87,7 @@ class TxnFilter:
         """True when totals can come from txn_daily (no amount, id or text condition)."""
         return (self.min_fen is None and self.max_fen is None and not self.merchant_code
                 and not self.mcc and not self.reference and not self.card_last4
-                and not self.text)
+                and not self.text and not self.flagged)
 
     def where(self, before: tuple[int, int] | None = None) -> tuple[str, list[object]]:
         """The WHERE clause (without the word) and its parameters, over table txn; with
@@ -123,6 +124,9 @@ class TxnFilter:
         if self.text and self.text.strip():
             clauses.append("id IN (SELECT rowid FROM txn_text WHERE txn_text MATCH ?)")
             params.append(fts_query(self.text))
+        if self.flagged:
+            clauses.append("id IN (SELECT txn_id FROM scenario_flag WHERE cn_date BETWEEN ? AND ?)")
+            params.extend([self.dates.first.isoformat(), self.dates.last.isoformat()])
         return " AND ".join(clauses), params
 
 

@@ -121,6 +121,15 @@ def flag_counts(db: sqlite_utils.Database, first: dt.date, last: dt.date) -> lis
     return [FlagCount(int(p), str(r), int(n)) for p, r, n in rows]
 
 
+def flagged_per_policy(db: sqlite_utils.Database, first: dt.date,
+                       last: dt.date) -> dict[int, int]:
+    """Distinct flagged transactions per policy between two Shanghai dates (inclusive)."""
+    return {int(p): int(n) for p, n in db.execute(
+        "SELECT policy_id, count(DISTINCT txn_id) FROM scenario_flag "
+        "WHERE cn_date BETWEEN ? AND ? GROUP BY policy_id",
+        [first.isoformat(), last.isoformat()])}
+
+
 def flagged_transactions(db: sqlite_utils.Database, first: dt.date, last: dt.date) -> int:
     """How many distinct transactions carry at least one flag between the dates."""
     return int(db.execute(

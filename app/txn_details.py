@@ -4,13 +4,14 @@ where the row came from, the rows linked to it and its disputes."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
 from app.carddata import mask_display
 from app.disputes import Dispute, disputes_for
 from app.history import LIST_COLUMNS, TxnRow
+from app.scenario_flags import flags_of
 
 # The spec 7.1 items, in its order: (item number, columns). Shown even when empty, so a
 # missing field is visibly missing rather than silently absent.
@@ -44,6 +45,7 @@ class TxnDetails:
     parent: TxnRow | None           # the original this refund or void belongs to
     children: list[TxnRow]          # refunds and voids of this row
     disputes: list[Dispute]
+    flags: list[tuple[str, str]] = field(default_factory=list)   # (policy name, rule)
 
 
 def txn_details(db: sqlite_utils.Database, txn_id: int) -> TxnDetails | None:
@@ -62,7 +64,7 @@ def txn_details(db: sqlite_utils.Database, txn_id: int) -> TxnDetails | None:
         source=_source(db, fields.pop("source_id")),
         parent=_rows(db, "id = ?", parent_id)[0] if parent_id else None,
         children=_rows(db, "parent_txn_id = ?", txn_id),
-        disputes=disputes_for(db, txn_id))
+        disputes=disputes_for(db, txn_id), flags=flags_of(db, txn_id))
 
 
 def _source(db: sqlite_utils.Database, source_id: object) -> TxnSource | None:

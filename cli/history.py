@@ -13,6 +13,7 @@ import sqlite_utils
 from app.history import DateRange, HistoryPager, TxnFilter, totals
 from app.money import format_fen, parse_yuan
 from app.profile import open_for_reading
+from app.scenario_flags import flagged_among
 from app.shanghai_time import format_local
 from app.transactions import CHANNELS, STATUSES, TXN_TYPES
 
@@ -41,6 +42,8 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reference", metavar="TRACE_OR_RRN", help="a trace id or RRN")
     parser.add_argument("--card-last4", metavar="NNNN")
     parser.add_argument("--search", metavar="TEXT", help="words in merchant name or memo")
+    parser.add_argument("--flagged", action="store_true",
+                        help="only transactions outside a scenario policy (posdesk scenarios)")
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -63,7 +66,8 @@ def filter_from(args: argparse.Namespace) -> TxnFilter:
         channels=tuple(args.channel), txn_types=tuple(args.txn_type),
         statuses=tuple(args.status), min_fen=_fen(args.min_amount, "--min", args),
         max_fen=_fen(args.max_amount, "--max", args), merchant_code=args.merchant_code,
-        mcc=args.mcc, reference=args.reference, card_last4=args.card_last4, text=args.search)
+        mcc=args.mcc, reference=args.reference, card_last4=args.card_last4, text=args.search,
+        flagged=args.flagged)
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -76,12 +80,15 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             return 0
         shown = 0
         while not pager.exhausted and (args.limit == 0 or shown < args.limit):
-            for row in pager.next_page():
+            page = pager.next_page()
+            flagged = flagged_among(db, [row.id for row in page])
+            for row in page:
                 if args.limit and shown >= args.limit:
                     break
                 print(f"{format_local(row.ts_utc_ms)}  {row.terminal_id or '':<10} "
                       f"{row.txn_type:<8} {row.channel:<4} {format_fen(row.amount_fen):>14}  "
-                      f"{row.status:<9} {row.card_masked:<22} {row.trace_id}")
+                      f"{row.status:<9} {row.card_masked:<22} {row.trace_id}"
+                      + ("  [flagged]" if row.id in flagged else ""))
                 shown += 1
         summary = totals(db, query)
     finally:
@@ -105,12 +112,14 @@ def _print_json(db: sqlite_utils.Database, pager: HistoryPager, limit: int) -> N
         if not ids:
             break
         masked = {row.id: row.card_masked for row in page}
+        flagged = flagged_among(db, ids)
         marks = ",".join("?" for _ in ids)
         rows = {r[0]: r[1:] for r in db.execute(
             f"SELECT id, {columns} FROM txn WHERE id IN ({marks})", ids).fetchall()}
         for row_id in ids:
             record = dict(zip(JSON_COLUMNS, rows[row_id], strict=True))
             record["card_masked"] = masked[row_id]
+            record["flagged"] = row_id in flagged
             out.write(("," if written else "") + "\n  " + json.dumps(record, ensure_ascii=False))
             written += 1
     out.write("\n]\n" if written else "]\n")

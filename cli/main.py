@@ -31,6 +31,7 @@ from cli import (
     policy,
     purge,
     scan,
+    scenarios,
     statement_import,
     terminals,
 )
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_parsers(sub, common)
     limits.add_parsers(sub, common)
     factors.add_parsers(sub, common)
+    scenarios.add_parsers(sub, common)
     statement_import.add_parsers(sub, common)
     bench.add_parsers(sub, common)
 
@@ -102,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "purge": lambda a: purge.run(a, _data_dir(a)),
                 "limits": lambda a: limits.run(a, _data_dir(a)),
                 "factors": lambda a: factors.run(a, _data_dir(a)),
+                "scenarios": lambda a: scenarios.run(a, _data_dir(a)),
                 "scan": lambda a: scan.run(a, _data_dir(a)),
                 "import": lambda a: statement_import.run(a, _data_dir(a)),
                 "bench": bench.run}

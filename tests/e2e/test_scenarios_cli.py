@@ -1,0 +1,96 @@
+"""`posdesk scenarios` through the installed command: a merchant sets opening hours and a
+cap on a terminal, past transactions are judged by it, later imports are flagged as they
+land, `history --flagged` lists them, every change is in the operation log, and bad values
+are named."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from app.paths import database_path
+from tests.statement_files import BANK_ROWS, bank_csv
+
+MARCH = ("--from", "2026-03-01", "--to", "2026-03-31")
+
+
+def _rows(*specs: tuple[str, str, str, str]) -> list[tuple[str, ...]]:
+    """(time, amount, kind, trace) into bank-statement rows of terminal T001."""
+    template = BANK_ROWS[1]
+    return [(when, amount, *template[2:5], "", kind, "成功", f"9{trace}", "", "000001",
+             f"0{trace}", trace, "") for when, amount, kind, trace in specs]
+
+
+def _flagged(posdesk, data: Path) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+    listed = json.loads(posdesk("history", "--data-dir", str(data), "--json", *MARCH,
+                                check=True).stdout)
+    return {row["trace_id"]: row["flagged"] for row in listed}
+
+
+def test_a_policy_flags_the_past_and_what_arrives_later(posdesk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data, where = tmp_path / "shop", ("--data-dir", str(tmp_path / "shop"))
+    first = bank_csv(tmp_path / "march.csv", totals=False, rows=_rows(
+        ("2026-03-05 10:00:00", "80.00", "消费", "000201"),
+        ("2026-03-05 14:22:10", "1,234.50", "消费", "000202"),
+        ("2026-03-06 23:00:00", "-12.00", "退货", "000203")))
+    posdesk("import", *where, str(first), check=True)
+    assert set(_flagged(posdesk, data).values()) == {False}
+
+    added = posdesk("scenarios", "add", "Counter hours", *where, "--terminal", "T001",
+                    "--window", "08:00-12:00 mon-sat", "--per-txn", "1,000",
+                    "--from", "2026-03-01", check=True)
+    assert "at most ¥1,000.00 per transaction" in added.stdout
+    assert _flagged(posdesk, data) == {"000201": False, "000202": True, "000203": True}
+    counts = json.loads(posdesk("scenarios", "flags", *where, *MARCH, "--json",
+                                check=True).stdout)
+    assert sorted((c["rule"], c["transactions"]) for c in counts["flags"]) == [
+        ("OUTSIDE_WINDOW", 2), ("OVER_PER_TXN", 1)]
+
+    later = bank_csv(tmp_path / "later.csv", totals=False, rows=_rows(
+        ("2026-03-08 09:30:00", "20.00", "消费", "000204"),      # a Sunday: outside
+        ("2026-03-09 09:30:00", "20.00", "消费", "000205")))     # a Monday: inside
+    posdesk("import", *where, str(later), check=True)
+    flagged = _flagged(posdesk, data)
+    assert (flagged["000204"], flagged["000205"]) == (True, False)
+
+    text = posdesk("history", *where, "--flagged", *MARCH, check=True).stdout
+    assert text.count("[flagged]") == 3 and "3 transactions from 2026-03-01" in text
+
+
+def test_changes_are_versioned_and_logged(posdesk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    where = ("--data-dir", str(tmp_path / "shop"))
+    posdesk("scenarios", "add", "QR cap", *where, "--channel", "qr", "--daily", "500",
+            check=True)
+    changed = posdesk("scenarios", "change", "QR cap", *where, "--daily", "none",
+                      "--allow", "sale", "--rename", "QR sales only", check=True)
+    assert "now version 2" in changed.stdout and "only SALE" in changed.stdout
+    posdesk("scenarios", "off", "QR sales only", *where, check=True)
+    listed = json.loads(posdesk("scenarios", *where, "--json", check=True).stdout)["policies"]
+    assert [(p["name"], p["enabled"], p["version"], p["daily_max_fen"], p["allowed_types"])
+            for p in listed] == [("QR sales only", False, 3, None, ["SALE"])]
+    posdesk("scenarios", "remove", "QR sales only", *where, check=True)
+    assert "No scenario policies" in posdesk("scenarios", *where, check=True).stdout
+    with sqlite3.connect(database_path(tmp_path / "shop")) as conn:
+        actions = [json.loads(d)["action"] for (d,) in conn.execute(
+            "SELECT details_json FROM oplog WHERE op_type = 'SCENARIO_POLICY_CHANGED' "
+            "ORDER BY id")]
+    assert actions == ["created", "changed", "changed", "removed"]
+    assert posdesk("oplog", "verify", *where).returncode == 0
+
+
+def test_bad_values_are_named(posdesk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    where = ("--data-dir", str(tmp_path / "shop"))
+    posdesk("scenarios", "add", "Base", *where, "--type", "refund", check=True)
+    for args, code, named in (
+            (("add", "A", "--terminal", "T1", "--window", "9-10"), 1, "'9' is not a time"),
+            (("add", "A", "--terminal", "T1", "--per-txn", "lots"), 2, "--per-txn 'lots'"),
+            (("add", "A", "--channel", "fax"), 2, "--channel 'fax' is not one of"),
+            (("add", "A", "--terminal", "T1", "--allow", "sale,gift"), 2, "--allow 'gift'"),
+            (("add", "A", "--terminal", "T1", "--per-txn", "50", "--daily", "20"), 1,
+             "per_txn_max is more than the daily cap"),
+            (("add", "Base", "--terminal", "T1"), 1, "'Base' already exists"),
+            (("change", "Nobody", "--daily", "5"), 1, "No scenario policy named 'Nobody'"),
+            (("add", "A", "--terminal", "T1", "--from", "soon"), 2, "--from 'soon'")):
+        done = posdesk("scenarios", *args, *where)
+        assert (done.returncode, named in done.stderr) == (code, True), (args, done.stderr)
