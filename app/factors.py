@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import json
 import platform
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ from app import certificate_factor, password_factor, totp_factor
 from app.errors import PosDeskError
 from app.limits import FACTOR_TYPES, POSSESSION, Factor, effective_factors, tier
 from app.oplog import OperationLog
-from app.secrets import SecretStore
+from app.secrets import ProfileSecrets, SecretStore
 from app.shanghai_time import now_ms
 from app.storage import get_setting, set_setting
 
@@ -95,6 +96,15 @@ class FactorSummary:
     warnings: tuple[str, ...]         # independence problems (Art. 22)
 
 
+def secret_scope(db: sqlite_utils.Database) -> str:
+    """This profile's keyring scope (app/secrets.ProfileSecrets), made on first use."""
+    scope = get_setting(db, "secret_scope")
+    if not scope:
+        scope = uuid.uuid4().hex[:16]
+        set_setting(db, "secret_scope", scope)
+    return scope
+
+
 def platform_authenticator() -> str | None:
     """The OS biometric authenticator this build can use, or None. None everywhere for now:
     Windows Hello and Touch ID need native bindings this build does not ship, and Linux has
@@ -118,7 +128,8 @@ class FactorRegistry:
 
     def __init__(self, db: sqlite_utils.Database, log: OperationLog,
                  store: SecretStore) -> None:
-        self.db, self.log, self.store = db, log, store
+        self.db, self.log = db, log
+        self.store = ProfileSecrets(store, secret_scope(db))
 
     # -- reading ------------------------------------------------------------------------
 

@@ -151,3 +151,41 @@ class SessionOnlySecrets(SecretStore):
 
     def delete(self, purpose: str) -> bool:
         return self._values.pop(purpose_name(purpose), None) is not None
+
+
+class ProfileSecrets(SecretStore):
+    """A SecretStore seen through one profile, so two profiles on one computer (the demo
+    and the merchant's own, or two shops) never share an entry: "totp:3" of the profile
+    scoped "9f2c…" is the keyring entry "totp:9f2c….3".
+
+    An entry written before scoping existed (under the bare name) is claimed by the first
+    profile that reads it: copied under the scoped name, then the bare one deleted.
+    """
+
+    def __init__(self, store: SecretStore, scope: str) -> None:
+        super().__init__()
+        self.store = store
+        self.scope = scope
+
+    def scoped(self, purpose: str) -> str:
+        base, _, ref = purpose.partition(":")
+        return f"{base}:{self.scope}" + (f".{ref}" if ref else "")
+
+    def status(self) -> KeyringStatus:
+        return self.store.status()
+
+    def put(self, purpose: str, secret: str) -> None:
+        self.store.put(self.scoped(purpose), secret)
+
+    def get(self, purpose: str) -> str | None:
+        found = self.store.get(self.scoped(purpose))
+        if found is None:
+            found = self.store.get(purpose)
+            if found is not None:
+                self.store.put(self.scoped(purpose), found)
+                self.store.delete(purpose)
+        return found
+
+    def delete(self, purpose: str) -> bool:
+        scoped = self.store.delete(self.scoped(purpose))
+        return self.store.delete(purpose) or scoped
