@@ -19,7 +19,9 @@ from app.shanghai_time import query_window_start, start_of_day_ms, today_cn
 from app.transactions import ZONE_BITS, spaced_cjk
 
 LIST_COLUMNS = ("id", "ts_utc_ms", "terminal_id", "txn_type", "channel", "scheme", "amount_fen",
-                "status", "pan_first6", "pan_last4", "pan_len", "merchant_name", "trace_id")
+                "status", "pan_first6", "pan_last4", "pan_len", "merchant_name", "trace_id",
+                # one primary-key probe per listed row: outside a scenario policy (spec 12.4)?
+                "EXISTS (SELECT 1 FROM scenario_flag WHERE txn_id = txn.id)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class TxnRow:
     pan_len: int | None
     merchant_name: str | None
     trace_id: str
+    flagged: int = 0                 # 1 when a scenario policy flagged it
 
     @property
     def card_masked(self) -> str:

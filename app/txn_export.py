@@ -176,7 +176,7 @@ def describe_filter(query: TxnFilter) -> dict[str, object]:
                                     "to": query.dates.last.isoformat()}
     for field in dataclasses.fields(query):
         value = getattr(query, field.name)
-        if field.name != "dates" and value not in (None, (), ""):
+        if field.name != "dates" and value is not False and value not in (None, (), ""):
             described[field.name] = list(value) if isinstance(value, tuple) else value
     return described
 

@@ -261,3 +261,8 @@ def source_kind(code: str) -> str:
         "DEMO": QCoreApplication.translate("Labels", "Demo data"),
     }
     return names.get(code, code)
+
+
+def joined(items: list[str]) -> str:
+    """A list as a sentence lists it: "a, b, c" in English, "a、b、c" in Chinese."""
+    return QCoreApplication.translate("Labels", ", ").join(items)

@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         self.activity = ActivityPage(profile.db)
         self.limits = LimitsPage(profile, enrolled=self._enrolled_types())
         self.limits.profile_changed.connect(self.activity.refresh)
+        self.limits.scenarios.changed.connect(self.activity.refresh)
+        self.limits.scenarios.changed.connect(self.transactions.reload)
+        self.limits.scenarios.show_flagged.connect(self._show_flagged)
         self.verification = VerificationPage(profile, SecretStore())
         self.verification.factors_changed.connect(self._factors_changed)
         self.settings = SettingsPage(profile.data_dir, language_preference)
@@ -97,6 +100,11 @@ class MainWindow(QMainWindow):
         if dialog.removed:
             self.transactions.reload()
             self.activity.refresh()
+
+    def _show_flagged(self, first: object, last: object) -> None:
+        """The Limits page asked for the transactions its scenario policies flagged."""
+        self.transactions.filters.show_flagged(first, last)  # type: ignore[arg-type]
+        self.show_page("transactions")
 
     def _factors_changed(self) -> None:
         """A factor was added, changed or removed: the what-if ticks, the tier hint, the
@@ -164,6 +172,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         if self.pages.currentWidget() is self.activity:
             self.activity.refresh()
+        elif self.pages.currentWidget() is self.limits:
+            self.limits.scenarios.refresh()      # a sync or an import may have flagged more
 
     def page_keys(self) -> list[str]:
         return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]

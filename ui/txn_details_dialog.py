@@ -30,7 +30,7 @@ from app.money import format_fen
 from app.profile import Profile
 from app.shanghai_time import format_local
 from app.txn_details import ART14_ITEMS, TxnDetails, txn_details
-from ui import labels
+from ui import labels, scenario_labels
 from ui.dispute_dialog import DisputeDialog, StatusDialog
 
 
@@ -68,6 +68,8 @@ class TxnDetailsDialog(QDialog):
                           f"{format_fen(int(fields['amount_fen']))}")  # type: ignore[call-overload]
         headline.setObjectName("pageTitle")
         column.addWidget(headline)
+        if details.flags:
+            column.addWidget(self._flags_box(details))
         for number, names in ART14_ITEMS:
             box = QGroupBox(f"{number} · {labels.art14_item(number)}")
             form = QFormLayout(box)
@@ -81,6 +83,17 @@ class TxnDetailsDialog(QDialog):
         column.addWidget(self._source_box(details))
         column.addWidget(self._linked_box(details))
         column.addWidget(self._disputes_box(details))
+
+    def _flags_box(self, details: TxnDetails) -> QGroupBox:
+        """Which of the merchant's scenario policies this transaction broke (spec 12.4)."""
+        box = QGroupBox(self.tr("Outside your scenario policies"))
+        box.setObjectName("flagsBox")
+        layout = QVBoxLayout(box)
+        for name, code in details.flags:
+            layout.addWidget(_selectable(self.tr("“%1”: %2").replace("%1", name)
+                                         .replace("%2", scenario_labels.rule(code))))
+        layout.addWidget(QLabel(self.tr("Policies are set on the Limits page.")))
+        return box
 
     def _caption(self, name: str) -> str:
         return self.tr("%1:").replace("%1", labels.txn_field(name))

@@ -3,8 +3,10 @@ rows fetched a block at a time as the view paints them, so a year never loads at
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 
 from app.history import TxnRow
 from app.history_window import HistoryWindow, Ordering, SortTooBroadError
@@ -13,6 +15,7 @@ from app.shanghai_time import format_local
 from ui import labels
 from ui.models.paged_model import RIGHT, Index
 from ui.shiboken_workaround import emit
+from ui.style import icon
 
 TIME, TERMINAL, TYPE, METHOD, AMOUNT, STATUS, CARD, TRACE = range(8)
 # The app.history_window ordering name of each column.
@@ -78,12 +81,19 @@ class TransactionsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column == AMOUNT else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            row = self.row_at(index.row()) if column == STATUS else None
+            return _flag_icon() if row is not None and row.flagged else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
                         Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and column == STATUS and row.flagged:
+            return QCoreApplication.translate(
+                "TransactionsModel", "%1 · outside a scenario policy (see its details)"
+            ).replace("%1", labels.status(row.status))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return _display(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -107,6 +117,12 @@ class TransactionsModel(QAbstractTableModel):
             emit(self.sort_refused, old.total)
             return
         self.set_window(window)
+
+
+@functools.cache
+def _flag_icon() -> QIcon:
+    """Marks a row a scenario policy flagged (spec 12.4), beside its status."""
+    return icon("flag")
 
 
 def _display(row: TxnRow, column: int) -> str:

@@ -64,6 +64,7 @@ from ui.error_messages import error_text
 from ui.limit_gauge import LimitGauge, percent_used
 from ui.limit_usage_chart import LimitUsageChart
 from ui.pages.page_parts import PageHeader
+from ui.scenario_controls_box import ScenarioControlsBox
 from ui.shiboken_workaround import emit
 
 CHART_DAYS = 30
@@ -156,6 +157,8 @@ class LimitsPage(QWidget):
         self.gauge_grid.setContentsMargins(0, 0, 0, 0)
         self.gauge_grid.setSpacing(10)
         self.chart = LimitUsageChart()
+        self.scenarios = ScenarioControlsBox(profile, today=lambda: self.now().astimezone(
+            SHANGHAI).date())
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -169,6 +172,7 @@ class LimitsPage(QWidget):
         column.addWidget(self.gauge_area)
         column.addWidget(self._what_if_box())
         column.addWidget(self.chart)
+        column.addWidget(self.scenarios)
         column.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -369,6 +373,7 @@ class LimitsPage(QWidget):
         last = at.date()
         first = last - dt.timedelta(days=CHART_DAYS - 1)
         self.chart.set_days(first, last, daily_usage(self.profile.db, first, last))
+        self.scenarios.refresh()
         if self.decision is not None:   # the answer on show follows the new figures
             if _quiet_amount(self.amount.text()) is None:
                 self.decision = None

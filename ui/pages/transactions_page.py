@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedLayout,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -59,7 +60,8 @@ def _samples() -> dict[int, list[str]]:
     what is left, elided in the middle."""
     return {TIME: ["2026-12-31 23:59:59"], TERMINAL: ["TERMINAL0001"],
             TYPE: [labels.txn_type(c) for c in TXN_TYPES],
-            METHOD: [f"{labels.channel(c)} · {labels.scheme('UNIONPAY_QR')}" for c in CHANNELS],
+            METHOD: [f"{labels.channel(c)} · {labels.scheme(s)}" for c in CHANNELS
+                     for s in ("UNIONPAY_QR", "MASTERCARD")],
             AMOUNT: ["-¥1,234,567.89"], STATUS: [labels.status(c) for c in STATUSES],
             CARD: ["622202*********0128"]}
 
@@ -213,6 +215,8 @@ class TransactionsPage(QWidget):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             wanted = max(*(metrics.horizontalAdvance(text) for text in samples),
                          metrics.horizontalAdvance(title) + 20) + 24
+            if column == STATUS:         # room for the flag a scenario policy sets
+                wanted += self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 6
             self.table.setColumnWidth(column, wanted)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -244,6 +248,10 @@ class TransactionsPage(QWidget):
             return self.tr("No transactions in the last year yet.\n"
                            "They appear here when a paired terminal syncs or when you import "
                            "an acquirer statement.")
+        if self.filters.flagged.isChecked():
+            return self.tr("No flagged transactions in these days.\n"
+                           "Scenario policies on the Limits page flag transactions outside "
+                           "their times, caps or types.")
         return self.tr("No transactions match these filters.\n"
                        "Widen the dates or press Reset filters.")
 

@@ -12,6 +12,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -65,6 +66,11 @@ class TxnFilterBar(QWidget):
         self.mcc = self._text(self.tr("MCC"), self.tr("Merchant category code"))
         for small in (self.min_amount, self.max_amount, self.card_last4, self.mcc):
             small.setMaximumWidth(110)
+        self.flagged = QCheckBox(self.tr("&Flagged only"))
+        self.flagged.setToolTip(self.tr(
+            "Only transactions outside a scenario policy: a time window, a cap or an "
+            "allowed type set on the Limits page"))
+        self.flagged.toggled.connect(self._emit)
         self.reset = QPushButton(self.tr("&Reset filters"))
         self.reset.clicked.connect(self.clear)
         self._lay_out()
@@ -85,6 +91,7 @@ class TxnFilterBar(QWidget):
                        self.card_last4, self.merchant_code, self.mcc):
             second.addWidget(widget)
         second.addStretch(1)
+        second.addWidget(self.flagged)
         second.addWidget(self.reset)
         rows.addLayout(first)
         rows.addLayout(second)
@@ -142,7 +149,7 @@ class TxnFilterBar(QWidget):
             min_fen=self._amount(self.min_amount), max_fen=self._amount(self.max_amount),
             merchant_code=_text(self.merchant_code), mcc=_text(self.mcc),
             reference=_text(self.reference), card_last4=_text(self.card_last4),
-            text=_text(self.search))
+            text=_text(self.search), flagged=self.flagged.isChecked())
 
     def is_default(self) -> bool:
         return self.current() == TxnFilter(dates=self._default)
@@ -169,9 +176,10 @@ class TxnFilterBar(QWidget):
     def clear(self) -> None:
         widgets = (self.first, self.last, self.terminal, self.channel, self.txn_type,
                    self.status, self.search, self.min_amount, self.max_amount, self.reference,
-                   self.card_last4, self.merchant_code, self.mcc)
+                   self.card_last4, self.merchant_code, self.mcc, self.flagged)
         for widget in widgets:
             widget.blockSignals(True)
+        self.flagged.setChecked(False)
         self.first.setDate(_qdate(self._default.first))
         self.last.setDate(_qdate(self._default.last))
         for box in (self.terminal, self.channel, self.txn_type, self.status):
@@ -181,6 +189,17 @@ class TxnFilterBar(QWidget):
             edit.clear()
         for widget in widgets:
             widget.blockSignals(False)
+        self._emit()
+
+    def show_flagged(self, first: dt.date, last: dt.date) -> None:
+        """Every other filter cleared, these days, flagged transactions only (what the
+        Limits page's "Show flagged transactions" asks for)."""
+        self.blockSignals(True)
+        self.clear()
+        self.first.setDate(_qdate(first))
+        self.last.setDate(_qdate(last))
+        self.flagged.setChecked(True)
+        self.blockSignals(False)
         self._emit()
 
     def _emit(self) -> None:
