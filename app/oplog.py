@@ -8,9 +8,10 @@ Details pass through the scrubber: no secrets or card data can be written here.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -102,6 +103,17 @@ class OperationLog:
     def __init__(self, db: sqlite_utils.Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
+        self._stamp: str | None = None
+
+    @contextlib.contextmanager
+    def verified_as(self, categories: str | None) -> Iterator[None]:
+        """Entries appended inside carry these factor categories (the operator's step-up
+        proof, app/operator_check.py) unless they name their own."""
+        previous, self._stamp = self._stamp, categories
+        try:
+            yield
+        finally:
+            self._stamp = previous
 
     def append(
         self,
@@ -130,7 +142,7 @@ class OperationLog:
                 "target_type": target_type,
                 "target_id": target_id,
                 "result": result,
-                "factor_categories_used": factor_categories,
+                "factor_categories_used": factor_categories or self._stamp,
                 "details_json": json.dumps(scrub_mapping(details or {}), ensure_ascii=False,
                                            sort_keys=True),
                 "purge_not_before": purge_not_before(effective),

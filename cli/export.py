@@ -11,9 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.oplog import DATA_EXPORT
 from app.profile import open_existing
 from app.txn_export import FORMATS, LANGUAGES, ExportResult, export_transactions, format_for_path
 from cli.history import add_filter_arguments, filter_from
+from cli.operator_prompt import operator_proof
 
 USAGE_ERROR = 2
 INTERRUPTED = 130
@@ -40,8 +42,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return USAGE_ERROR
     profile = open_existing(data_dir)
     try:
-        result = export_transactions(profile.db, profile.oplog, query, output, fmt,
-                                     language=args.lang, progress=_progress_printer())
+        proof = operator_proof(profile, DATA_EXPORT)
+        with profile.oplog.verified_as(proof.categories):
+            result = export_transactions(profile.db, profile.oplog, query, output, fmt,
+                                         language=args.lang, progress=_progress_printer())
     except KeyboardInterrupt:
         print("\nposdesk export: interrupted; nothing was written.", file=sys.stderr)
         return INTERRUPTED

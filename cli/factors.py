@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from app.limits import FACTOR_TYPES
 from app.profile import open_existing, open_profile
 from app.secrets import SecretStore
 from app.shanghai_time import format_local
+from cli.operator_prompt import read_secret
 
 USAGE_ERROR = 2
 ADDABLE = {"password": "STATIC_PASSWORD", "totp": "OTP_APP",
@@ -185,7 +185,8 @@ def _qr_text(matrix: list[list[bool]]) -> str:
 def _remove(registry: FactorRegistry, args: argparse.Namespace) -> int:
     found = registry.get(args.id)
     if not args.yes:
-        answer = _line(f"Remove {found.label} ({found.type})? Type yes to confirm: ")
+        answer = read_secret(f"Remove {found.label} ({found.type})? Type yes to confirm: ",
+                             echo=True)
         if answer.strip().lower() != "yes":
             print("Nothing was removed.")
             return 0
@@ -216,15 +217,4 @@ def _device(text: str, allowed: tuple[str, ...]) -> str:
 
 
 def _secret(prompt: str, *, echo: bool = False) -> str:
-    """getpass on a terminal; one line from a pipe (never an argument)."""
-    if sys.stdin.isatty():
-        return input(prompt) if echo else getpass.getpass(prompt)
-    return _line(prompt)
-
-
-def _line(prompt: str) -> str:
-    print(prompt, end="", file=sys.stderr, flush=True)
-    line = sys.stdin.readline()
-    if not line:
-        raise fx.FactorError("No answer was given (standard input ended); nothing changed.")
-    return line.rstrip("\n")
+    return read_secret(prompt, echo=echo)

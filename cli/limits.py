@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.account_ledger import record_payments, usage_on
 from app.account_statement import read_account_statement
-from app.limit_profile import AccountProfile, load_profile, save_profile
+from app.limit_profile import LIMIT_PROFILE_CHANGED, AccountProfile, load_profile, save_profile
 from app.limit_status import LimitReport, report_for
 from app.limits import (
     BAL_CONSUME,
@@ -43,8 +43,10 @@ from app.limits import (
     evaluate,
 )
 from app.money import format_fen, parse_yuan
+from app.operator_check import unprotected
 from app.profile import open_existing, open_for_reading, open_profile, profile_exists
 from app.shanghai_time import SHANGHAI
+from cli.operator_prompt import operator_proof
 
 USAGE_ERROR = 2
 KINDS = {"consume": BAL_CONSUME, "transfer_pa": BAL_TRANSFER_PA,
@@ -257,8 +259,12 @@ def _profile(args: argparse.Namespace, data_dir: Path) -> int:
         return 0
     opened = open_profile(data_dir)
     try:
-        new = _overridden(args, load_profile(opened.db) or AccountProfile())
-        changes = save_profile(opened.db, opened.oplog, new)
+        current = load_profile(opened.db)
+        new = _overridden(args, current or AccountProfile())
+        proof = (unprotected(LIMIT_PROFILE_CHANGED) if new == current
+                 else operator_proof(opened, LIMIT_PROFILE_CHANGED))
+        with opened.oplog.verified_as(proof.categories):
+            changes = save_profile(opened.db, opened.oplog, new)
     finally:
         opened.close()
     _print_profile(new, args.json)

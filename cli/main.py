@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                      help="open the demo profile")
     gui.add_argument("--lang", choices=("en", "zh_CN"), help="UI language for this run")
-    gui.add_argument("--page", choices=("terminals", "transactions", "activity", "settings"),
+    gui.add_argument("--page", choices=("terminals", "transactions", "limits", "verification",
+                                        "activity", "settings"),
                      help="page to show first")
     gui.add_argument("--screenshot", metavar="PNG",
                      help="save a picture of the main window once it has loaded, then quit")

@@ -19,13 +19,20 @@ from pathlib import Path
 import sqlite_utils
 
 from app.money import format_fen, parse_yuan
+from app.oplog import OperationLog
 from app.profile import open_existing, open_for_reading, open_profile
-from app.scenario_controls import remove_policy, save_policy, set_enabled
+from app.scenario_controls import (
+    SCENARIO_POLICY_CHANGED,
+    remove_policy,
+    save_policy,
+    set_enabled,
+)
 from app.scenario_flags import flag_counts, flagged_per_policy
 from app.scenario_policy import ScenarioPolicy, ScenarioRules, ScenarioValueError, parse_window
 from app.scenario_store import current_policies, policy_by_name
 from app.shanghai_time import SHANGHAI, format_local, from_datetime, today_cn
 from app.transactions import CHANNELS, TXN_TYPES
+from cli.operator_prompt import operator_proof
 
 USAGE_ERROR = 2
 
@@ -180,28 +187,35 @@ def _change(args: argparse.Namespace, data_dir: Path, command: str) -> int:
     profile = open_profile(data_dir) if command == "add" else open_existing(data_dir)
     try:
         db, log = profile.db, profile.oplog
-        if command == "add":
-            stored = save_policy(db, log, _new_policy(args), _effective(args.effective))
-            print(f"Added scenario policy '{stored.name}': {describe(stored.rules)}.")
-            return 0
-        policy = policy_by_name(db, args.name)
-        if policy is None:
+        policy = None if command == "add" else policy_by_name(db, args.name)
+        if command != "add" and policy is None:
             raise ScenarioValueError(f"No scenario policy named '{args.name}'.", field="name")
-        if command in ("on", "off"):
-            set_enabled(db, log, policy.id or 0, command == "on")
-            print(f"Scenario policy '{policy.name}' is {command}.")
-        elif command == "remove":
-            remove_policy(db, log, policy.id or 0)
-            print(f"Removed scenario policy '{policy.name}'; its past flags stay.")
-        else:
-            changed = _changed(args, policy)
-            stored = save_policy(db, log, changed, _effective(args.effective))
-            print(f"Scenario policy '{stored.name}' is now version {stored.version}: "
-                  f"{describe(stored.rules)}." if stored.version != policy.version
-                  else "Nothing changed.")
+        draft = _new_policy(args) if policy is None else (
+            _changed(args, policy) if command == "change" else policy)
+        proof = operator_proof(profile, SCENARIO_POLICY_CHANGED)
+        with log.verified_as(proof.categories):
+            _apply(db, log, args, command, draft)
         return 0
     finally:
         profile.close()
+
+
+def _apply(db: sqlite_utils.Database, log: OperationLog, args: argparse.Namespace,
+           command: str, policy: ScenarioPolicy) -> None:
+    if command == "add":
+        stored = save_policy(db, log, policy, _effective(args.effective))
+        print(f"Added scenario policy '{stored.name}': {describe(stored.rules)}.")
+    elif command in ("on", "off"):
+        set_enabled(db, log, policy.id or 0, command == "on")
+        print(f"Scenario policy '{policy.name}' is {command}.")
+    elif command == "remove":
+        remove_policy(db, log, policy.id or 0)
+        print(f"Removed scenario policy '{policy.name}'; its past flags stay.")
+    else:
+        stored = save_policy(db, log, policy, _effective(args.effective))
+        print(f"Scenario policy '{stored.name}' is now version {stored.version}: "
+              f"{describe(stored.rules)}." if stored.version != policy.version
+              else "Nothing changed.")
 
 
 def _new_policy(args: argparse.Namespace) -> ScenarioPolicy:

@@ -25,10 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.limit_profile import AccountProfile, ProfileValueError, load_profile, save_profile
+from app.limit_profile import (
+    LIMIT_PROFILE_CHANGED,
+    AccountProfile,
+    ProfileValueError,
+    load_profile,
+    save_profile,
+)
 from app.limits import RATINGS
 from app.money import format_fen, parse_yuan
+from app.operator_check import Proof
 from app.profile import Profile
+from ui.operator_check_dialog import OperatorCheckDialog, confirm_operator
 
 
 class _Refused(Exception):
@@ -40,6 +48,7 @@ class _Refused(Exception):
 class AccountProfileDialog(QDialog):
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.check_dialog: OperatorCheckDialog | None = None
         self.profile = profile
         self.stored = load_profile(profile.db)
         self.current = self.stored or AccountProfile()
@@ -206,13 +215,32 @@ class AccountProfileDialog(QDialog):
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> None:
-        """Store and log the profile; a refused value is named and nothing is written."""
+        """Check the values, confirm the operator when something changes (a limit
+        adjustment, spec 8 item 5), then store and log; a refused value is named and
+        nothing is written."""
         try:
             entered = self.entered()
-            self.changes = save_profile(self.profile.db, self.profile.oplog, entered)
+            found = entered.problem()
+            if found:
+                raise ProfileValueError(found[1], field=found[0])
         except _Refused as refused:
             self.show_error(refused.field, refused.problem)
             return
+        except ProfileValueError as error:
+            field = str(error.facts.get("field", ""))
+            self.show_error(field, self.problem_text(field, error.message))
+            return
+        if entered == load_profile(self.profile.db):
+            self.changes = {}
+            self.accept()
+            return
+        self.check_dialog = confirm_operator(self, self.profile, LIMIT_PROFILE_CHANGED,
+                                             lambda proof: self._store(entered, proof))
+
+    def _store(self, entered: AccountProfile, proof: Proof) -> None:
+        try:
+            with self.profile.oplog.verified_as(proof.categories):
+                self.changes = save_profile(self.profile.db, self.profile.oplog, entered)
         except ProfileValueError as error:
             field = str(error.facts.get("field", ""))
             self.show_error(field, self.problem_text(field, error.message))

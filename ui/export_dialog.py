@@ -27,17 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.history import TxnFilter
+from app.operator_check import Proof
+from app.oplog import DATA_EXPORT
 from app.profile import Profile
 from app.progress import Cancelled
 from app.txn_export import ExportResult, export_transactions
 from ui.background import run_in_background
 from ui.error_messages import error_text
+from ui.operator_check_dialog import OperatorCheckDialog, confirm_operator
 
 
 class ExportDialog(QDialog):
     def __init__(self, profile: Profile, query: TxnFilter, rows: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.check_dialog: OperatorCheckDialog | None = None
         self.profile = profile
         self.query = query
         self.rows = rows
@@ -102,6 +106,10 @@ class ExportDialog(QDialog):
             self._suffix()
 
     def start(self) -> None:
+        """Confirm the operator (an export is high-risk, spec 8), then write the file."""
+        self.check_dialog = confirm_operator(self, self.profile, DATA_EXPORT, self._write)
+
+    def _write(self, proof: Proof) -> None:
         target = Path(self.path.text()).expanduser()
         fmt, language = str(self.format.currentData()), str(self.language.currentData())
         self._busy = True
@@ -110,8 +118,9 @@ class ExportDialog(QDialog):
         def work() -> ExportResult:
             view = self.profile.for_thread()
             try:
-                return export_transactions(view.db, view.oplog, self.query, target, fmt,
-                                           language, self._progress, self._cancel)
+                with view.oplog.verified_as(proof.categories):
+                    return export_transactions(view.db, view.oplog, self.query, target, fmt,
+                                               language, self._progress, self._cancel)
             finally:
                 view.close()
         run_in_background(work, self._finished, self._failed, owner=self)

@@ -453,7 +453,7 @@
     <name>ExportDialog</name>
     <message>
         <source>Export transactions</source>
-        <translation>导出交易记录</translation>
+        <translation>导出交易</translation>
     </message>
     <message>
         <source>CSV (opens in Excel and WPS)</source>
@@ -727,7 +727,7 @@
     </message>
     <message>
         <source>One-time code</source>
-        <translation>动态验证码</translation>
+        <translation>一次性验证码</translation>
     </message>
     <message>
         <source>&amp;Code:</source>
@@ -1545,6 +1545,10 @@
         <source>Imported statement</source>
         <translation>导入的对账单</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>LimitGauge</name>
@@ -2121,7 +2125,7 @@
     </message>
     <message>
         <source>One-time code</source>
-        <translation>动态验证码</translation>
+        <translation>一次性验证码</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -2261,6 +2265,72 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>POS 管家 (PosDesk) %1
 
 管理收款终端、查询交易记录、查看支付限额使用情况。卡号只以脱敏形式保存。</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorCheck</name>
+    <message>
+        <source>Change a scenario policy</source>
+        <translation>修改场景策略</translation>
+    </message>
+    <message>
+        <source>Change the account profile</source>
+        <translation>修改账户资料</translation>
+    </message>
+    <message>
+        <source>Export transactions</source>
+        <translation>导出交易</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorCheckDialog</name>
+    <message>
+        <source>Confirm it is you</source>
+        <translation>确认是您本人</translation>
+    </message>
+    <message>
+        <source>“%1” is a high-risk change. Confirm it with your password and a second factor of another kind; the confirmation is recorded in the operation log.</source>
+        <translation>“%1”是高风险操作。请用密码和另一类验证要素确认；确认结果会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>6 位验证码</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>一次性验证码</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>PosDesk signs a random challenge with this certificate's key; nothing to type.</source>
+        <translation>POS 管家会用此证书的私钥对随机挑战签名，无需输入。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Second factor:</source>
+        <translation>第二要素(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The password is not right.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>The second factor did not confirm it. For a code, wait for the next one and type it.</source>
+        <translation>第二要素未能确认。如使用验证码，请等待下一个验证码后再输入。</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +2579,322 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>Nothing was removed: new transactions arrived meanwhile. Check the numbers above and try again.</source>
         <translation>未清理任何记录：期间有新交易写入。请核对上方数字后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioControlsBox</name>
+    <message>
+        <source>Scenario controls</source>
+        <translation>场景管控</translation>
+    </message>
+    <message>
+        <source>No scenario policies yet. Add one to flag transactions outside your opening hours, above a cap you choose, or of a type a terminal should not take (for example: the delivery reader only 07:00–22:00, refunds at most ¥200).</source>
+        <translation>还没有场景策略。添加一条后，超出营业时间、超过您设定的上限或终端不应受理的交易类型都会被标记（例如：外送机只在 07:00–22:00 使用，退款每笔不超过 ¥200）。</translation>
+    </message>
+    <message>
+        <source>Scenario policies</source>
+        <translation>场景策略</translation>
+    </message>
+    <message>
+        <source>&amp;New policy…</source>
+        <translation>新建策略(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>修改(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Switch o&amp;ff</source>
+        <translation>停用(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>删除(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;flagged transactions</source>
+        <translation>查看被标记的交易(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Your own rules per terminal, payment method or transaction type, checked in addition to the statutory limits above. Flagged today: %1 · last 30 days: %2.</source>
+        <translation>您按终端、支付方式或交易类型自设的规则，在上面的法定限额之外另行检查。今日标记：%1 笔 · 近 30 天：%2 笔。</translation>
+    </message>
+    <message>
+        <source>Switch o&amp;n</source>
+        <translation>启用(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Remove scenario policy</source>
+        <translation>删除场景策略</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? It stops judging new transactions; the transactions it flagged stay flagged, and the change is logged.</source>
+        <translation>删除“%1”？它将不再检查新交易；已标记的交易仍保留标记，此次变更会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Saving and checking transactions…</source>
+        <translation>正在保存并检查交易…</translation>
+    </message>
+    <message>
+        <source>Scenario policy not saved</source>
+        <translation>场景策略未保存</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioLabels</name>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Transaction type</source>
+        <translation>交易类型</translation>
+    </message>
+    <message>
+        <source>outside its time windows</source>
+        <translation>不在允许的时段内</translation>
+    </message>
+    <message>
+        <source>a transaction type it does not allow</source>
+        <translation>交易类型不在允许范围内</translation>
+    </message>
+    <message>
+        <source>over its per-transaction cap</source>
+        <translation>超过单笔上限</translation>
+    </message>
+    <message>
+        <source>over its daily cap</source>
+        <translation>超过单日上限</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>(next day)</source>
+        <translation>（次日）</translation>
+    </message>
+    <message>
+        <source>starting %1</source>
+        <translation>于%1开始</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>任何时间</translation>
+    </message>
+    <message>
+        <source>at most %1 each</source>
+        <translation>每笔不超过 %1</translation>
+    </message>
+    <message>
+        <source>at most %1 a day</source>
+        <translation>每日不超过 %1</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>仅限%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPolicyDialog</name>
+    <message>
+        <source>Change a scenario policy</source>
+        <translation>修改场景策略</translation>
+    </message>
+    <message>
+        <source>New scenario policy</source>
+        <translation>新建场景策略</translation>
+    </message>
+    <message>
+        <source>Your own rules for when and how much a terminal, a payment method or a transaction type may be used. Transactions outside them are flagged in the history and counted on the Limits page; the statutory limits still apply.</source>
+        <translation>您自己规定某台终端、某种支付方式或某类交易在什么时间可用、可用多少。超出规则的交易会在交易记录中被标记，并在“限额”页计数；法定限额照常适用。</translation>
+    </message>
+    <message>
+        <source>&amp;Switched on</source>
+        <translation>已启用(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Covers:</source>
+        <translation>适用于(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Per &amp;transaction:</source>
+        <translation>单笔(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Per &amp;day (Beijing):</source>
+        <translation>单日（北京时间）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Also check &amp;past transactions from</source>
+        <translation>同时检查以往交易，起始日期(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Changes apply from now; transactions before stay judged by the rules they met.</source>
+        <translation>修改自现在起生效；此前的交易仍按当时的规则判断。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Caps (none ticked: no cap)</source>
+        <translation>上限（均不勾选：不设上限）</translation>
+    </message>
+    <message>
+        <source>Only these types (none ticked: every type)</source>
+        <translation>仅限以下类型（均不勾选：所有类型）</translation>
+    </message>
+    <message>
+        <source>e.g. 2,000</source>
+        <translation>例如 2,000</translation>
+    </message>
+    <message>
+        <source>at most ¥</source>
+        <translation>不超过 ¥</translation>
+    </message>
+    <message>
+        <source>Allowed times, Beijing time (none: any time)</source>
+        <translation>允许的时段，北京时间（不设：任何时间）</translation>
+    </message>
+    <message>
+        <source>Allowed times</source>
+        <translation>允许的时段</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>&amp;Add time</source>
+        <translation>添加时段(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove time</source>
+        <translation>删除时段(&amp;R)</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Tick the days it starts on (none: every day). An end before the start runs past midnight: 22:00 until 06:00.</source>
+        <translation>勾选时段开始的星期（均不勾选：每天）。结束早于开始表示跨过午夜：22:00 至 06:00。</translation>
+    </message>
+    <message>
+        <source>A time needs an end different from its start.</source>
+        <translation>时段的结束时间不能与开始时间相同。</translation>
+    </message>
+    <message>
+        <source>Any time of day</source>
+        <translation>全天任何时间</translation>
+    </message>
+    <message>
+        <source>Give the policy a name.</source>
+        <translation>请为策略命名。</translation>
+    </message>
+    <message>
+        <source>Another policy already has this name.</source>
+        <translation>已有同名策略。</translation>
+    </message>
+    <message>
+        <source>Choose what the policy covers. A terminal appears here once it is paired or has transactions.</source>
+        <translation>请选择策略适用的对象。终端配对或有交易后会出现在这里。</translation>
+    </message>
+    <message>
+        <source>The per-transaction cap must be more than ¥0.00 and not more than the daily cap.</source>
+        <translation>单笔上限必须大于 ¥0.00，且不超过单日上限。</translation>
+    </message>
+    <message>
+        <source>The daily cap must be more than ¥0.00.</source>
+        <translation>单日上限必须大于 ¥0.00。</translation>
+    </message>
+    <message>
+        <source>The per-transaction cap is not an amount; write it like 500 or 1,200.50.</source>
+        <translation>单笔上限不是有效金额，请写成 500 或 1,200.50 这样的格式。</translation>
+    </message>
+    <message>
+        <source>The daily cap is not an amount; write it like 500 or 1,200.50.</source>
+        <translation>单日上限不是有效金额，请写成 500 或 1,200.50 这样的格式。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Allows</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>Flagged (30 days)</source>
+        <translation>标记（30 天）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>停用</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3441,10 @@ Its transactions stay in your history. To sync it again you will have to pair it
         <source>Trace ID</source>
         <translation>交易流水号</translation>
     </message>
+    <message>
+        <source>%1 · outside a scenario policy (see its details)</source>
+        <translation>%1 · 超出场景策略（见详情）</translation>
+    </message>
 </context>
 <context>
     <name>TransactionsPage</name>
@@ -3107,6 +3497,12 @@ Its transactions stay in your history. To sync it again you will have to pair it
         <translation>%1 至 %2（北京时间）。双击交易查看全部信息；Ctrl+F 搜索。</translation>
     </message>
     <message>
+        <source>No flagged transactions in these days.
+Scenario policies on the Limits page flag transactions outside their times, caps or types.</source>
+        <translation>这段日期内没有被标记的交易。
+“限额”页的场景策略会标记超出其时段、上限或类型的交易。</translation>
+    </message>
+    <message>
         <source>No transactions match these filters.
 Widen the dates or press Reset filters.</source>
         <translation>没有符合这些筛选条件的交易。
@@ -3148,6 +3544,18 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
     <message>
         <source>This transaction is no longer in the history.</source>
         <translation>此交易已不在交易记录中。</translation>
+    </message>
+    <message>
+        <source>Outside your scenario policies</source>
+        <translation>超出您的场景策略</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Policies are set on the Limits page.</source>
+        <translation>策略在“限额”页设置。</translation>
     </message>
     <message>
         <source>%1:</source>
@@ -3309,6 +3717,14 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
         <translation>商户类别码</translation>
     </message>
     <message>
+        <source>&amp;Flagged only</source>
+        <translation>仅看被标记的(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Only transactions outside a scenario policy: a time window, a cap or an allowed type set on the Limits page</source>
+        <translation>只显示超出场景策略的交易：即超出“限额”页设置的时段、上限或允许类型</translation>
+    </message>
+    <message>
         <source>&amp;Reset filters</source>
         <translation>重置筛选(&amp;R)</translation>
     </message>
@@ -3384,7 +3800,7 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
     </message>
     <message>
         <source>Re&amp;move…</source>
-        <translation>移除(&amp;M)…</translation>
+        <translation>删除(&amp;M)…</translation>
     </message>
     <message>
         <source>One-time codes that arrive on the device you pay from do not count (Art. 23).</source>

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import time
@@ -53,6 +54,32 @@ def enrol_authenticator(data_dir: Path) -> str:
     return secret
 
 
+def _stamps(data_dir: Path, op_type: str) -> list[tuple[str, str | None]]:
+    """(result, factor categories) of each entry of one type, oldest first."""
+    with sqlite3.connect(data_dir / "posdesk.db") as conn:
+        return [(r, c) for r, c in conn.execute(
+            "SELECT result, factor_categories_used FROM oplog WHERE op_type = ? ORDER BY id",
+            [op_type])]
+
+
+def test_scenario_changes_are_confirmed_with_a_password_and_a_code(
+        posdesk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Spec 12.4: a policy change needs two categories; a wrong code changes nothing."""
+    data = ("--data-dir", str(tmp_path / "shop"))
+    posdesk("factors", "add", "password", *data, stdin=f"{PASSWORD}\n{PASSWORD}\n", check=True)
+    seed = enrol_authenticator(tmp_path / "shop")
+    add = ("scenarios", "add", "Night", "--terminal", "T1", "--window", "08:00-22:00", *data)
+    wrong = posdesk(*add, stdin=f"{PASSWORD}\n000000\n")
+    assert wrong.returncode == 1 and "did not confirm" in wrong.stderr
+    assert "No scenario policies" in posdesk("scenarios", *data, check=True).stdout
+    later = code_at(seed, time.time() + 30)          # the enrolment used this step's code
+    posdesk(*add, stdin=f"{PASSWORD}\n{later}\n", check=True)
+    assert _stamps(tmp_path / "shop", "SCENARIO_POLICY_CHANGED") == [
+        ("SUCCESS", "KNOWLEDGE+POSSESSION")]
+    assert [r for r, _ in _stamps(tmp_path / "shop", "OPERATOR_VERIFIED")] == [
+        "FAIL", "SUCCESS"]
+
+
 def certificate(tmp_path: Path) -> tuple[Path, bytes]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "商户签名证书")])
@@ -90,8 +117,15 @@ def test_enrol_test_and_remove_factors_and_no_secret_is_left_anywhere(
                    stdin=f"{PASSWORD}\n").returncode == 0
     assert posdesk("factors", "test", str(ids["DIGITAL_CERTIFICATE"]), *data).returncode == 0
     export = tmp_path / "export.csv"
-    posdesk("export", "-o", str(export), *data, check=True)
+    refused = posdesk("export", "-o", str(export), *data, stdin="wrong\n")
+    assert refused.returncode == 1 and "password is not right" in refused.stderr
+    assert not export.exists()
+    # A high-risk operation: the password, then the certificate signs (nothing to type).
+    posdesk("export", "-o", str(export), *data, stdin=f"{PASSWORD}\n", check=True)
     posdesk("oplog", "verify", *data, check=True)
+    assert _stamps(tmp_path / "shop", "DATA_EXPORT") == [("SUCCESS", "KNOWLEDGE+POSSESSION")]
+    assert _stamps(tmp_path / "shop", "OPERATOR_VERIFIED") == [
+        ("FAIL", None), ("SUCCESS", "KNOWLEDGE+POSSESSION")]
 
     secrets = [PASSWORD, seed, base64.b64encode(key_der).decode()[20:60], "PRIVATE KEY",
                "$argon2id$"]
