@@ -45,6 +45,7 @@ from app.limits import (
 from app.money import format_fen, parse_yuan
 from app.operator_check import unprotected
 from app.profile import open_existing, open_for_reading, open_profile, profile_exists
+from app.scenario_flags import flagged_transactions
 from app.shanghai_time import SHANGHAI
 from cli.operator_prompt import operator_proof
 
@@ -140,6 +141,7 @@ class _Stored:
     usage: Usage
     found: bool            # a profile is stored (else the engine's defaults)
     data: bool             # the data folder holds a profile database at all
+    flagged: tuple[int, int] = (0, 0)   # scenario flags today, last 30 days (spec 12.4)
 
 
 def _stored(data_dir: Path, at: dt.datetime) -> _Stored:
@@ -149,9 +151,12 @@ def _stored(data_dir: Path, at: dt.datetime) -> _Stored:
     try:
         stored = load_profile(db)
         usage = usage_on(db, at.date())
+        day = at.date()
+        flagged = (flagged_transactions(db, day, day),
+                   flagged_transactions(db, day - dt.timedelta(days=29), day))
     finally:
         db.close()
-    return _Stored(at, stored or AccountProfile(), usage, stored is not None, True)
+    return _Stored(at, stored or AccountProfile(), usage, stored is not None, True, flagged)
 
 
 def _inputs(args: argparse.Namespace,
@@ -205,8 +210,14 @@ def _report(args: argparse.Namespace, stored: _Stored) -> int:
               "with `posdesk limits profile` and record the account statement with "
               "`posdesk limits import FILE`.", file=sys.stderr)
     found = report_for(stored.profile, stored.found, stored.usage, stored.at)
-    print(json.dumps(report_json(found), ensure_ascii=False) if args.json
-          else _report_text(found))
+    today, month = stored.flagged
+    if args.json:
+        print(json.dumps({**report_json(found), "scenario_flagged_today": today,
+                          "scenario_flagged_30_days": month}, ensure_ascii=False))
+    else:
+        print(_report_text(found))
+        print(f"Scenario controls: {today:,} transactions flagged today, {month:,} in the "
+              "last 30 days (posdesk scenarios; posdesk history --flagged).")
     return 0
 
 

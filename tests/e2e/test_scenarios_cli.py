@@ -56,6 +56,9 @@ def test_a_policy_flags_the_past_and_what_arrives_later(posdesk, tmp_path: Path)
 
     text = posdesk("history", *where, "--flagged", *MARCH, check=True).stdout
     assert text.count("[flagged]") == 3 and "3 transactions from 2026-03-01" in text
+    usage = json.loads(posdesk("limits", *where, "--at", "2026-03-08", "--json",
+                               check=True).stdout)
+    assert (usage["scenario_flagged_today"], usage["scenario_flagged_30_days"]) == (1, 3)
 
 
 def test_changes_are_versioned_and_logged(posdesk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
