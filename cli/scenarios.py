@@ -29,7 +29,7 @@ from app.scenario_controls import (
 )
 from app.scenario_flags import flag_counts, flagged_per_policy
 from app.scenario_policy import ScenarioPolicy, ScenarioRules, ScenarioValueError, parse_window
-from app.scenario_store import current_policies, policy_by_name
+from app.scenario_store import current_policies, histories, policy_by_name
 from app.shanghai_time import SHANGHAI, format_local, from_datetime, today_cn
 from app.transactions import CHANNELS, TXN_TYPES
 from cli.operator_prompt import operator_proof
@@ -157,8 +157,8 @@ def _flags(args: argparse.Namespace, data_dir: Path) -> int:
         raise _Usage(f"--from {first} is after --to {last}")
     db = open_for_reading(data_dir)
     try:
-        names = {p.id: p.name for p in current_policies(db)}
-        names.update(_removed_names(db, names))
+        names = {h.current.id: h.current.name + (" (removed)" if h.current.removed else "")
+                 for h in histories(db)}
         counts = flag_counts(db, first, last)
     finally:
         db.close()
@@ -175,11 +175,6 @@ def _flags(args: argparse.Namespace, data_dir: Path) -> int:
               f"{count.transactions:>8,}")
     print(f"See them with: posdesk history --flagged --from {first} --to {last}")
     return 0
-
-
-def _removed_names(db: sqlite_utils.Database, known: dict[int | None, str]) -> dict[int, str]:
-    return {int(i): f"{n} (removed)" for i, n in db.execute("SELECT id, name FROM scenario_policy")
-            if int(i) not in known}
 
 
 def _change(args: argparse.Namespace, data_dir: Path, command: str) -> int:

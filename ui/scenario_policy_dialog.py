@@ -44,6 +44,7 @@ from app.scenario_policy import (
 )
 from app.scenario_store import policy_by_name
 from app.shanghai_time import start_of_day_ms, today_cn
+from app.terminals import list_terminals
 from app.transactions import CHANNELS, TXN_TYPES
 from ui import labels
 from ui import scenario_labels as words
@@ -221,7 +222,7 @@ class ScenarioPolicyDialog(QDialog):
         self.target.clear()
         scope = self.scope.currentData()
         if scope == "TERMINAL":
-            known = {str(r[0]) for r in self.db.execute("SELECT terminal_id FROM terminals")}
+            known = {view.terminal_id for view in list_terminals(self.db)}
             for terminal in sorted(known | set(terminal_ids(self.db))):
                 self.target.addItem(terminal, terminal)
         elif scope == "CHANNEL":
