@@ -16,7 +16,6 @@ import dataclasses
 import datetime as dt
 import json
 import platform
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +28,7 @@ from app.limits import FACTOR_TYPES, POSSESSION, Factor, effective_factors, tier
 from app.oplog import OperationLog
 from app.secrets import ProfileSecrets, SecretStore
 from app.shanghai_time import now_ms
-from app.storage import get_setting, set_setting
+from app.storage import get_setting, secret_scope, set_setting
 
 APP, INSTITUTION = "APP", "INSTITUTION"
 THIS_COMPUTER, PHONE, TOKEN = "THIS_COMPUTER", "PHONE", "HARDWARE_TOKEN"
@@ -94,15 +93,6 @@ class FactorSummary:
     counted: tuple[str, ...]          # factor types that count
     notes: tuple[str, ...]            # why some do not count
     warnings: tuple[str, ...]         # independence problems (Art. 22)
-
-
-def secret_scope(db: sqlite_utils.Database) -> str:
-    """This profile's keyring scope (app/secrets.ProfileSecrets), made on first use."""
-    scope = get_setting(db, "secret_scope")
-    if not scope:
-        scope = uuid.uuid4().hex[:16]
-        set_setting(db, "secret_scope", scope)
-    return scope
 
 
 def platform_authenticator() -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -145,3 +146,13 @@ def set_setting(db: sqlite_utils.Database, key: str, value: str) -> None:
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         [key, value],
     )
+
+
+def secret_scope(db: sqlite_utils.Database) -> str:
+    """This profile's keyring scope (app/secrets.ProfileSecrets), made on first use, so two
+    profiles on one computer never share a keyring entry."""
+    scope = get_setting(db, "secret_scope")
+    if not scope:
+        scope = uuid.uuid4().hex[:16]
+        set_setting(db, "secret_scope", scope)
+    return scope

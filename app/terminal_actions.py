@@ -111,7 +111,7 @@ def check_in(profile: Profile, registry: DeviceRegistry, terminal_id: str,
     try:
         row = profile.db.execute("SELECT key_ref FROM terminals WHERE terminal_id = ?",
                                  [terminal_id]).fetchone()
-        client.login(load_key(secrets, row[0]))
+        client.login(load_key(profile, secrets, row[0]))
         heartbeat(profile, terminal_id, client)
         client.logout()
     except (ProtocolError, TransportError) as exc:

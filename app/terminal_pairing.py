@@ -17,8 +17,9 @@ from app import model_policy
 from app import oplog as ops
 from app.errors import NotPairedError, PairingRefusedError, TerminalError
 from app.profile import Profile
-from app.secrets import SecretStore, purpose_name
+from app.secrets import ProfileSecrets, SecretStore, purpose_name
 from app.shanghai_time import now_ms
+from app.storage import secret_scope
 from app.terminal_status import ONLINE, RETIRED
 from devices.framing import ProtocolError
 from devices.terminal_client import Identity, PairingDeclined, TerminalClient
@@ -40,8 +41,15 @@ def key_ref(serial: str) -> str:
     return purpose_name(KEY_PURPOSE, serial)
 
 
-def load_key(secrets: SecretStore, ref: str | None) -> bytes:
-    secret = secrets.get(ref) if ref else None
+def terminal_keys(profile: Profile, secrets: SecretStore) -> ProfileSecrets:
+    """The keyring seen through this profile: two profiles pairing the same physical
+    terminal keep separate keys, and unpairing in one leaves the other paired. A key
+    stored before scoping existed is claimed by the first profile that uses it."""
+    return ProfileSecrets(secrets, secret_scope(profile.db))
+
+
+def load_key(profile: Profile, secrets: SecretStore, ref: str | None) -> bytes:
+    secret = terminal_keys(profile, secrets).get(ref) if ref else None
     if not secret:
         raise NotPairedError("This terminal is not paired with this computer (no key in the "
                              "keyring). Pair it again.", why="not_paired")
@@ -69,7 +77,8 @@ def pair_terminal(profile: Profile, client: TerminalClient, *, transport: str, a
         client.link.reset()
         raise TerminalError(f"The terminal stopped answering while pairing: {exc}",
                             why="stopped_answering") from exc
-    secrets.put(key_ref(identity.serial), base64.b64encode(key).decode("ascii"))
+    encoded = base64.b64encode(key).decode("ascii")
+    terminal_keys(profile, secrets).put(key_ref(identity.serial), encoded)
     _save(profile, identity, transport, address, verdict)
     profile.oplog.append(ops.TERMINAL_PAIR, target_type="terminal", target_id=identity.terminal_id,
                          details={"vendor": identity.vendor, "model": identity.model,
@@ -133,13 +142,13 @@ def unpair_terminal(profile: Profile, terminal_id: str, secrets: SecretStore,
     told = False
     if client is not None and row[0]:
         try:
-            client.login(load_key(secrets, row[0]))
+            client.login(load_key(profile, secrets, row[0]))
             client.unpair()
             told = True
         except (ProtocolError, TransportError, NotPairedError):
             client.link.reset()   # unpairing here still proceeds; the terminal keeps a stale key
     if row[0]:
-        secrets.delete(row[0])
+        terminal_keys(profile, secrets).delete(row[0])
     profile.db.execute("UPDATE terminals SET status = ?, key_ref = NULL WHERE terminal_id = ?",
                        [RETIRED, terminal_id])
     profile.oplog.append(ops.TERMINAL_UNPAIR, target_type="terminal", target_id=terminal_id,

@@ -79,7 +79,7 @@ def push_params(profile: Profile, client: TerminalClient, terminal_id: str,
     facts = {"file": params.path.name, "version": params.version, "issuer": params.issuer,
              "params": params.param_names}
     try:
-        client.login(load_key(secrets, row[0]))
+        client.login(load_key(profile, secrets, row[0]))
         answer = client.configure(params.document)
         client.logout()
     except (ProtocolError, TransportError) as exc:

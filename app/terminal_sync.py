@@ -67,7 +67,7 @@ def sync_terminal(profile: Profile, terminal_id: str, client: TerminalClient,
         raise TerminalError(f"Terminal {terminal_id} is blocked by the model policy; its "
                             "history stays viewable but it cannot sync.", why="blocked")
     try:
-        client.login(load_key(secrets, row[0]))
+        client.login(load_key(profile, secrets, row[0]))
         heartbeat(profile, terminal_id, client)
         result = _pull(profile, terminal_id, client, progress)
         client.logout()

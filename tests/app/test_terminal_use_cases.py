@@ -9,7 +9,12 @@ from app.errors import NotPairedError, PairingRefusedError, SensitiveDataError, 
 from app.model_policy import verdict
 from app.profile import Profile
 from app.secrets import SecretStore
-from app.terminal_pairing import PairingQuestions, pair_terminal, unpair_terminal
+from app.terminal_pairing import (
+    PairingQuestions,
+    pair_terminal,
+    terminal_keys,
+    unpair_terminal,
+)
 from app.terminal_status import status_from_heartbeat
 from app.terminal_sync import sync_terminal
 from tests.conftest import MemoryKeyring
@@ -37,8 +42,9 @@ def test_pairing_keeps_the_key_in_the_keyring_only(profile: Profile, usb_rig,
     identity, _ = _pair(profile, connect)
     row = profile.db.execute("SELECT status, key_ref, serial FROM terminals").fetchone()
     assert row == ("ONLINE", "terminal-key:SIMA20260001", "SIMA20260001")
-    assert list(memory_keyring.entries) == [("posdesk", "terminal-key:SIMA20260001")]
-    secret = memory_keyring.entries[("posdesk", "terminal-key:SIMA20260001")]
+    scoped = terminal_keys(profile, SecretStore()).scoped("terminal-key:SIMA20260001")
+    assert list(memory_keyring.entries) == [("posdesk", scoped)]
+    secret = memory_keyring.entries[("posdesk", scoped)]
     raw = b"".join(p.read_bytes() for p in profile.data_dir.glob("posdesk.db*"))
     assert secret.encode() not in raw and terminals[0].state.paired_key not in raw
     entry = oplog.entries(profile.db)[0]
