@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
@@ -44,6 +46,13 @@ def verdict(db: sqlite_utils.Database, manufacturer: str, model: str, firmware: 
         "SELECT status, reason, source_notice, hw_min, hw_max, fw_min, fw_max FROM model_policy "
         "WHERE lower(manufacturer) = lower(?) AND lower(model) = lower(?) "
         "AND effective_from <= ?", [manufacturer, model, today_text]).fetchall()
+    return decide(rows, firmware, hardware)
+
+
+def decide(rows: Iterable[Sequence[Any]], firmware: str | None,
+           hardware: str | None = None) -> Verdict:
+    """The verdict of the rules already chosen for one model, each as (status, reason,
+    source_notice, hw_min, hw_max, fw_min, fw_max): BLOCKED wins, then APPROVED."""
     matching = [r for r in rows if _in_range(firmware, r[5], r[6])
                 and _in_range(hardware, r[3], r[4])]
     for wanted in (BLOCKED, APPROVED):

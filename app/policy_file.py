@@ -8,7 +8,9 @@ is refused (no rollback). An import replaces all rules at once and re-checks eve
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from typing import Any
 from app import model_policy, signed_files
 from app import oplog as ops
 from app.errors import PolicyFileError
+from app.operator_check import Proof
 from app.profile import Profile
 from app.storage import get_setting, set_setting
 from app.terminal_status import BLOCKED, OFFLINE
@@ -32,7 +35,11 @@ class ImportResult:
     unblocked: list[str]
 
 
-def import_policy(profile: Profile, path: Path) -> ImportResult:
+def import_policy(profile: Profile, path: Path,
+                  confirm_unblock: Callable[[list[str]], Proof] | None = None) -> ImportResult:
+    """Install a newer signed policy. Releasing a blocked terminal is a high-risk change
+    (spec 8): when the new rules would release any, `confirm_unblock` is asked for the
+    operator's proof first, and without it nothing is installed."""
     document = _load(path)
     signed_files.verify(profile, document, path.name, signed_files.MODEL_POLICY)
     version = document["version"]
@@ -41,7 +48,15 @@ def import_policy(profile: Profile, path: Path) -> ImportResult:
         raise PolicyFileError(f"{path.name} has version {version}, not newer than the "
                               f"installed version {current}; nothing was changed.")
     rules = [_rule(rule, index, path) for index, rule in enumerate(document["rules"], start=1)]
-    with profile.db.atomic():
+    releasing = would_unblock(profile, rules)
+    categories = None
+    if releasing:
+        if confirm_unblock is None:
+            raise PolicyFileError(f"{path.name} would release the blocked terminal(s) "
+                                  f"{', '.join(releasing)}; that needs the operator's "
+                                  "confirmation. Nothing was changed.")
+        categories = confirm_unblock(releasing).categories
+    with profile.db.atomic(), profile.oplog.verified_as(categories):
         profile.db.execute("DELETE FROM model_policy")
         for rule in rules:
             profile.db.execute(
@@ -55,6 +70,22 @@ def import_policy(profile: Profile, path: Path) -> ImportResult:
                                       "key_id": document["signature"]["key_id"]})
         blocked, unblocked = recheck_terminals(profile)
     return ImportResult(version, len(rules), blocked, unblocked)
+
+
+def would_unblock(profile: Profile, rules: list[list[Any]],
+                  today: dt.date | None = None) -> list[str]:
+    """The blocked terminals these rules (as `_rule` returns them) would release."""
+    today_text = (today or dt.date.today()).isoformat()
+    rows = profile.db.execute("SELECT terminal_id, vendor, model, firmware FROM terminals "
+                              "WHERE status = ?", [BLOCKED]).fetchall()
+    releasing = []
+    for terminal_id, vendor, model, firmware in rows:
+        chosen = [(r[6], r[7], r[8], r[2], r[3], r[4], r[5]) for r in rules
+                  if str(r[0]).lower() == (vendor or "").lower()
+                  and str(r[1]).lower() == (model or "").lower() and str(r[10]) <= today_text]
+        if model_policy.decide(chosen, firmware).status != model_policy.BLOCKED:
+            releasing.append(terminal_id)
+    return releasing
 
 
 def recheck_terminals(profile: Profile) -> tuple[list[str], list[str]]:
@@ -88,7 +119,7 @@ def _load(path: Path) -> dict[str, Any]:
     return document
 
 
-def _rule(rule: Any, index: int, path: Path) -> list[object]:
+def _rule(rule: Any, index: int, path: Path) -> list[Any]:
     where = f"{path.name}, rule {index}"
     if not isinstance(rule, dict):
         raise PolicyFileError(f"{where}: a rule must be an object.")

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from app.errors import PolicyFileError
+from app.operator_check import Proof
+from app.oplog import TERMINAL_UNBLOCK
 from app.policy_file import import_policy
-from app.profile import open_for_reading, open_profile
+from app.profile import Profile, open_for_reading, open_profile
 from app.signed_files import MODEL_POLICY, PURPOSES, trust_key
 from app.storage import get_setting
+from cli.operator_prompt import operator_proof
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -41,7 +45,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             kid = trust_key(profile, pem, args.name, args.purpose)
             print(f"Trusted key {kid} ({args.name}) for {args.purpose}.")
             return 0
-        result = import_policy(profile, Path(args.file))
+        result = import_policy(profile, Path(args.file),
+                               confirm_unblock=lambda ids: _confirm_unblock(profile, ids))
     finally:
         profile.close()
     print(f"Model policy version {result.version} installed: {result.rules} rules.")
@@ -51,6 +56,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     for terminal_id in result.unblocked:
         print(f"Terminal {terminal_id} is no longer blocked.")
     return 0
+
+
+def _confirm_unblock(profile: Profile, terminal_ids: list[str]) -> Proof:
+    print(f"This policy releases the blocked terminal(s) {', '.join(terminal_ids)}.",
+          file=sys.stderr)
+    return operator_proof(profile, TERMINAL_UNBLOCK)
 
 
 def _show(args: argparse.Namespace, data_dir: Path) -> int:

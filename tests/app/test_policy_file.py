@@ -9,6 +9,7 @@ import pytest
 
 from app import oplog
 from app.errors import PolicyFileError, TerminalError
+from app.operator_check import TWO_CATEGORIES, Proof
 from app.policy_file import import_policy
 from app.profile import Profile
 from app.secrets import SecretStore
@@ -94,6 +95,19 @@ def test_update_blocks_a_paired_terminal_but_keeps_its_history(
     assert profile.db.execute("SELECT count(*) FROM txn").fetchone()[0] == history
     kinds = [e.op_type for e in oplog.entries(profile.db, limit=5)]
     assert "TERMINAL_BLOCK" in kinds
-    # a later policy that blocks only old firmware releases it again
-    result = import_policy(profile, _write(tmp_path, sign(_policy(2, fw=[None, "2.0"]), key, pem)))
-    assert result.unblocked == ["SIM00002"]
+    # a later policy that blocks only old firmware releases it again, once confirmed
+    release = _write(tmp_path, sign(_policy(2, fw=[None, "2.0"]), key, pem))
+    with pytest.raises(PolicyFileError, match=r"SIM00002.*confirmation\. Nothing was changed"):
+        import_policy(profile, release)
+    assert profile.db.execute("SELECT status FROM terminals").fetchone() == ("BLOCKED",)
+    asked: list[list[str]] = []
+
+    def confirm(ids: list[str]) -> Proof:
+        asked.append(ids)
+        return Proof("TERMINAL_UNBLOCK", TWO_CATEGORIES, 0)
+
+    result = import_policy(profile, release, confirm_unblock=confirm)
+    assert asked == [["SIM00002"]] and result.unblocked == ["SIM00002"]
+    released = next(e for e in oplog.entries(profile.db, limit=5)
+                    if e.op_type == "TERMINAL_UNBLOCK")
+    assert released.factor_categories_used == TWO_CATEGORIES

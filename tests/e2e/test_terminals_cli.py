@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,49 @@ def test_signed_parameter_push(posdesk, world: Path, tmp_path: Path) -> None:
     assert json.loads((world / STATE_FILE).read_text())["SIMB20260002"]["param_version"] == 7
     listed = json.loads(posdesk("terminals", "list", "--data-dir", str(data), "--json").stdout)
     assert listed[0]["param_version"] == 7
+
+
+def test_releasing_a_blocked_terminal_asks_for_two_categories(
+        posdesk, world: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Spec 8: terminal unblock is high-risk. A policy that releases a blocked reader asks
+    for the password and the certificate; a wrong password installs nothing."""
+    from app.signed_files import sign
+    from tests.app.test_policy_file import _policy
+    from tests.e2e.test_factors_cli import PASSWORD, certificate
+    from tests.signing_keys import new_issuer_key
+
+    data = tmp_path / "shop"
+    where = ("--data-dir", str(data))
+    posdesk("simulate", check=True)
+    rc, out = pair(SMART, data, lambda: terminal_screen(world, "SIMB20260002"),
+                   "--accept-unknown-model")
+    assert rc == 0, out
+    posdesk("factors", "add", "password", *where, stdin=f"{PASSWORD}\n{PASSWORD}\n", check=True)
+    posdesk("factors", "add", "certificate", str(certificate(tmp_path)[0]), *where, check=True)
+    key, pem = new_issuer_key()
+    (tmp_path / "acquirer.pem").write_bytes(pem)
+    posdesk("policy", "trust", str(tmp_path / "acquirer.pem"), "--name", "Test Acquirer",
+            *where, check=True)
+    for version, fw in ((1, None), (2, [None, "2.0"])):
+        (tmp_path / f"p{version}.json").write_text(
+            json.dumps(sign(_policy(version, fw=fw), key, pem)), encoding="utf-8")
+    blocked = posdesk("policy", "import", str(tmp_path / "p1.json"), *where, check=True)
+    assert "SIM00002 is now BLOCKED" in blocked.stdout       # blocking asks for nothing
+
+    wrong = posdesk("policy", "import", str(tmp_path / "p2.json"), *where,
+                    stdin="not-my-password\n")
+    assert wrong.returncode == 1 and "releases the blocked terminal(s) SIM00002" in wrong.stderr
+    assert "password is not right" in wrong.stderr
+    listed = json.loads(posdesk("terminals", "list", *where, "--json", check=True).stdout)
+    assert listed[0]["status"] == "BLOCKED"
+
+    released = posdesk("policy", "import", str(tmp_path / "p2.json"), *where,
+                       stdin=f"{PASSWORD}\n", check=True)
+    assert "SIM00002 is no longer blocked" in released.stdout
+    with sqlite3.connect(data / "posdesk.db") as conn:
+        stamps = conn.execute("SELECT op_type, result, factor_categories_used FROM oplog "
+                              "WHERE op_type IN ('TERMINAL_UNBLOCK', 'OPERATOR_VERIFIED') "
+                              "ORDER BY id").fetchall()
+    assert stamps == [("OPERATOR_VERIFIED", "FAIL", None),
+                      ("OPERATOR_VERIFIED", "SUCCESS", "KNOWLEDGE+POSSESSION"),
+                      ("TERMINAL_UNBLOCK", "SUCCESS", "KNOWLEDGE+POSSESSION")]
