@@ -20,7 +20,7 @@ __all__ = ["Backoff", "ParamsFile", "TerminalView", "check_in", "check_params_fi
 from devices.framing import ProtocolError
 from devices.registry import DeviceRegistry, default_registry
 from devices.terminal_client import Identity, TerminalClient
-from devices.transport import DeviceInfo, TransportError
+from devices.transport import DeviceInfo, LinkBusyError, TransportError
 
 
 def registry_for(data_dir: Path) -> DeviceRegistry:
@@ -43,8 +43,9 @@ def connect(registry: DeviceRegistry, address: str, timeout_s: float = 3.0) -> T
     try:
         return TerminalClient(registry.open(address), timeout_s)
     except TransportError as exc:
+        why = "held_elsewhere" if isinstance(exc, LinkBusyError) else "unreachable"
         raise TerminalError(f"Cannot reach the terminal at {address}: {exc}",
-                            why="unreachable", detail=str(exc)) from exc
+                            why=why, detail=str(exc)) from exc
 
 
 def pair_at(profile: Profile, registry: DeviceRegistry, address: str,

@@ -9,7 +9,7 @@ import time
 import serial
 import serial.tools.list_ports
 
-from devices.transport import DeviceInfo, TransportError
+from devices.transport import DeviceInfo, LinkBusyError, TransportError
 from devices.vendors import vendor_name
 
 SCHEME = "serial:"
@@ -38,8 +38,9 @@ class SerialTransport:
 
     def open(self) -> None:
         try:
+            # exclusive: a second program reading the same port would split the frames
             self._port = serial.Serial(self.port_name, self.baudrate, timeout=0,
-                                       write_timeout=2)
+                                       write_timeout=2, exclusive=True)
         except serial.SerialException as exc:
             raise _transport_error(exc, self.port_name) from None
 
@@ -78,6 +79,8 @@ class SerialTransport:
 
 def _transport_error(exc: Exception, port: str) -> TransportError:
     code = getattr(exc, "errno", None)
+    if "exclusively lock" in str(exc):
+        return LinkBusyError(f"{port} is held by another program: close it, then try again")
     if code == errno.EACCES or "Permission denied" in str(exc):
         return TransportError(f"no permission to open {port}: add your user to the 'dialout' "
                               "group, then log in again")

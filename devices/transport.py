@@ -14,6 +14,12 @@ class TransportError(OSError):
     """The link itself failed: unplugged, out of range, permission denied."""
 
 
+class LinkBusyError(TransportError):
+    """Another program on this computer, or another host, holds the terminal's link (a
+    claimed USB interface, a locked serial port): waiting or retrying will not help until
+    the other side lets go."""
+
+
 @dataclass(frozen=True)
 class DeviceInfo:
     """A terminal found by discovery, before it is asked anything over the protocol."""

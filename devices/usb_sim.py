@@ -42,6 +42,7 @@ class SimulatedUsbDevice:
     bus: int = 1
     address: int = 2
     plugged: bool = True
+    held_elsewhere: bool = False       # another program or host has claimed the interface
     claimed: set[int] = field(default_factory=set)
 
     def strings(self) -> dict[int, str]:
@@ -138,6 +139,8 @@ class SimulatedUsbBackend(usb.backend.IBackend):  # type: ignore[misc]
 
     def claim_interface(self, dev_handle: _Handle, intf: int) -> None:
         _require_plugged(dev_handle.device)
+        if dev_handle.device.held_elsewhere:      # what libusb reports: LIBUSB_ERROR_BUSY
+            raise usb.core.USBError("Resource busy", errno=errno.EBUSY)
         dev_handle.device.claimed.add(intf)
 
     def release_interface(self, dev_handle: _Handle, intf: int) -> None:

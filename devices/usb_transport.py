@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 import usb.core
 import usb.util
 
-from devices.transport import DeviceInfo, TransportError
+from devices.transport import DeviceInfo, LinkBusyError, TransportError
 
 POS_INTERFACE_CLASS = 0xFF
 
@@ -113,7 +113,9 @@ def _transport_error(exc: usb.core.USBError) -> TransportError:
         return TransportError("no permission to open the USB device: install the udev rule "
                               "(Add terminal offers it) and plug the terminal in again")
     if exc.errno == errno.EBUSY:
-        return TransportError("the terminal is held by another program or host")
+        return LinkBusyError("the terminal is held by another program or host: close the "
+                             "other program, or unplug it from the other computer, then try "
+                             "again")
     if exc.errno == errno.ENODEV:
         return TransportError("the terminal was unplugged")
     return TransportError(f"USB error: {exc}")

@@ -63,6 +63,10 @@ def terminal_error_text(why: str, facts: dict[str, object]) -> str:
         "unreachable": QCoreApplication.translate(
             "Shell", "The terminal cannot be reached (%3). Check that it is switched on and "
             "connected."),
+        "held_elsewhere": QCoreApplication.translate(
+            "Shell", "Another program on this computer, or another computer, is using the "
+            "terminal. Close that program or unplug the terminal from the other computer, "
+            "then try again."),
         "sync_stopped": QCoreApplication.translate(
             "Shell", "The sync stopped (%3). What arrived is saved; Sync now continues where it "
             "stopped."),

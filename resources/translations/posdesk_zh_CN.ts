@@ -3103,6 +3103,10 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>无法连接终端（%3）。请确认终端已开机并已连接。</translation>
     </message>
     <message>
+        <source>Another program on this computer, or another computer, is using the terminal. Close that program or unplug the terminal from the other computer, then try again.</source>
+        <translation>本机上的其他程序或另一台电脑正在使用该终端。请关闭那个程序，或从另一台电脑上拔下终端，然后重试。</translation>
+    </message>
+    <message>
         <source>The sync stopped (%3). What arrived is saved; Sync now continues where it stopped.</source>
         <translation>同步中断（%3）。已收到的数据已保存；点击“立即同步”会从中断处继续。</translation>
     </message>
