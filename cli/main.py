@@ -23,6 +23,7 @@ from app.oplog import verify_chain
 from app.paths import demo_data_dir, log_dir, resolve_data_dir
 from app.profile import open_for_reading
 from cli import (
+    backup,
     bench,
     export,
     factors,
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     factors.add_parsers(sub, common)
     scenarios.add_parsers(sub, common)
     statement_import.add_parsers(sub, common)
+    backup.add_parsers(sub, common)
     bench.add_parsers(sub, common)
 
     oplog = sub.add_parser("oplog", help="the operation log")
@@ -108,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "scenarios": lambda a: scenarios.run(a, _data_dir(a)),
                 "scan": lambda a: scan.run(a, _data_dir(a)),
                 "import": lambda a: statement_import.run(a, _data_dir(a)),
+                "backup": lambda a: backup.run_backup(a, _data_dir(a)),
+                "restore": lambda a: backup.run_restore(a, _data_dir(a)),
                 "bench": bench.run}
     try:
         return handlers[args.command](args)
