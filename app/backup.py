@@ -16,7 +16,6 @@ and which terminals paired again on this computer.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import errno
 import hashlib
 import json
@@ -36,6 +35,7 @@ from app.hash_chain import chain_head
 from app.migrations import LATEST_VERSION
 from app.oplog import verify_chain
 from app.paths import database_path
+from app.profile import set_aside
 from app.progress import Progress
 from app.shanghai_time import now_ms
 from app.storage import Database, migrate_to_latest, schema_version
@@ -303,14 +303,7 @@ def swap_in(data_dir: Path, checked: Path) -> Path | None:
     (with its WAL) is moved aside, not deleted, and returned. The caller holds the
     profile's lock, so nothing has the database open."""
     current = database_path(data_dir)
-    aside: Path | None = None
-    if current.exists():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = current.with_name(f"{current.name}.before-restore-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(f"{current}{suffix}")
-            if part.exists():
-                os.replace(part, Path(f"{aside}{suffix}"))
+    aside = set_aside(data_dir, "before-restore") if current.exists() else None
     for suffix in ("-wal", "-shm"):
         Path(f"{checked}{suffix}").unlink(missing_ok=True)
     try:

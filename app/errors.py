@@ -21,6 +21,13 @@ class NotAPosDeskDatabaseError(PosDeskError):
     code = "foreign_database"
 
 
+class DamagedDatabaseError(PosDeskError):
+    """SQLite reports the file as malformed: it was not changed; restore a backup or set it
+    aside and start again."""
+
+    code = "damaged_database"
+
+
 class NewerSchemaError(PosDeskError):
     code = "newer_schema"
 

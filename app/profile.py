@@ -6,7 +6,9 @@ LOGOUT and releases the lock. Read-only looks (doctor, oplog verify) take neithe
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from app.migrations import LATEST_VERSION
 from app.oplog import Actor, OperationLog
 from app.paths import LOCK_FILE, database_path
 from app.preferences import load_preferences
-from app.storage import connect, get_setting, schema_version
+from app.storage import connect, damaged_as_error, get_setting, schema_version
 
 KIND_DEMO = "demo"
 KIND_OWN = "own"
@@ -87,8 +89,27 @@ def open_profile(data_dir: Path, actor: Actor | None = None) -> Profile:
         lock.release()
         raise
     log = OperationLog(db, actor or local_actor())
-    log.append(ops.LOGIN, target_type="profile", target_id=str(data_dir))
+    try:
+        with damaged_as_error(database_path(data_dir)):
+            log.append(ops.LOGIN, target_type="profile", target_id=str(data_dir))
+    except BaseException:
+        db.close()
+        lock.release()
+        raise
     return Profile(data_dir, db, log, lock)
+
+
+def set_aside(data_dir: Path, why: str = "damaged") -> Path:
+    """Move the profile's database (with its WAL) aside, never deleting it, so a new one
+    can start; returns the name it now has. The caller holds no connection to it."""
+    current = database_path(data_dir)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = current.with_name(f"{current.name}.{why}-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{current}{suffix}")
+        if part.exists():
+            os.replace(part, Path(f"{aside}{suffix}"))
+    return aside
 
 
 def require_profile(data_dir: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from app.errors import NewerSchemaError, NotAPosDeskDatabaseError
+from app.errors import DamagedDatabaseError, NewerSchemaError, NotAPosDeskDatabaseError
 from app.migrations import LATEST_VERSION, MIGRATIONS, statements
 
 # "POSD" — marks a file as ours, so a foreign SQLite file is never migrated over.
@@ -48,13 +48,31 @@ def connect(path: Path, *, migrate: bool = True) -> sqlite_utils.Database:
     conn = sqlite3.connect(str(path), timeout=10, isolation_level=None)
     try:
         _check_identity(conn, path)   # before any pragma that writes: a foreign file stays as is
-        _configure(conn)
-        if migrate:
-            migrate_to_latest(conn)
+        with damaged_as_error(path):
+            _configure(conn)
+            if migrate:
+                migrate_to_latest(conn)
     except BaseException:
         conn.close()
         raise
     return Database(conn)
+
+
+@contextlib.contextmanager
+def damaged_as_error(path: Path) -> Iterator[None]:
+    """SQLite's "malformed" and "not a database" while opening become one clear error."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "malformed" not in str(exc):
+            raise
+        raise _damaged(path, exc) from exc
+
+
+def _damaged(path: Path, exc: Exception) -> DamagedDatabaseError:
+    return DamagedDatabaseError(
+        f"{path} is damaged ({exc}) and was not changed. Restore a backup, or set the file "
+        "aside and start a new profile.", path=str(path))
 
 
 def database_file(db: sqlite_utils.Database) -> Path:
@@ -82,7 +100,9 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-    except sqlite3.DatabaseError as exc:  # "file is not a database"
+    except sqlite3.DatabaseError as exc:  # "file is not a database", or a damaged schema
+        if "malformed" in str(exc):
+            raise _damaged(path, exc) from exc
         raise NotAPosDeskDatabaseError(
             f"{path} is not a PosDesk database ({exc}). Restore a backup, or move the file "
             "aside to start a new profile.",

@@ -26,6 +26,8 @@ def error_text(error: BaseException) -> str:
         "sensitive_data": QCoreApplication.translate(
             "Shell", "Card data that must never be stored was refused (field %3); nothing of "
             "that batch was saved. If a terminal sent it, ask its supplier to fix it."),
+        "damaged_database": QCoreApplication.translate(
+            "Shell", "%1 is damaged: SQLite cannot read it. It was not changed."),
         "newer_schema": QCoreApplication.translate(
             "Shell", "%1 was written by a newer version of PosDesk. Update PosDesk to open "
             "it; nothing was changed."),

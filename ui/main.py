@@ -8,25 +8,37 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from app.backup import RestoreReport
 from app.demo import create_demo_profile
-from app.errors import PosDeskError
+from app.errors import DamagedDatabaseError, NotAPosDeskDatabaseError, PosDeskError
 from app.paths import default_data_dir, demo_data_dir
 from app.preferences import Preferences, load_preferences, save_preferences
-from app.profile import KIND_DEMO, Profile, open_for_reading, open_profile, profile_exists
+from app.profile import (
+    KIND_DEMO,
+    Profile,
+    open_for_reading,
+    open_profile,
+    profile_exists,
+    set_aside,
+)
+from app.profile_restore import restore_profile
 from app.progress import Cancelled, Progress
 from app.secrets import SecretStore
 from app.storage import get_setting
 from ui.background import DeviceThread, run_in_background
+from ui.damaged_database_dialog import QUIT, START_NEW, ask_what_to_do
 from ui.device_context import DeviceContext
 from ui.error_messages import show_error
 from ui.i18n import Translations, resolve_language
 from ui.lock_control import LockControl
 from ui.main_window import MainWindow
+from ui.restore_dialog import choose_backup, show_restore_report
 from ui.style import apply_style
 from ui.welcome_dialog import DEMO, WelcomeDialog
 
@@ -66,6 +78,8 @@ class Shell:
             return False
         try:
             profile = open_profile(data_dir)
+        except (DamagedDatabaseError, NotAPosDeskDatabaseError) as exc:
+            return self._recover(data_dir, exc, demo=demo)
         except PosDeskError as exc:
             show_error(None, exc)
             return False
@@ -81,34 +95,83 @@ class Shell:
         self.build_window()
         return True
 
+    def _recover(self, data_dir: Path, error: PosDeskError, *, demo: bool) -> bool:
+        """The database cannot be opened: restore a backup or set it aside, as chosen."""
+        while True:
+            choice = ask_what_to_do(error, data_dir)
+            if choice == QUIT:
+                return False
+            if choice == START_NEW:
+                aside = set_aside(data_dir)
+                QMessageBox.information(None, QCoreApplication.translate("Shell", "PosDesk"),
+                                        QCoreApplication.translate(
+                                            "Shell", "The damaged file is kept as %1. PosDesk "
+                                            "starts with a new profile.").replace("%1",
+                                                                                  str(aside)))
+                return self.open(data_dir, demo=demo)
+            backup = choose_backup(None)
+            if backup is not None and self._restore_into(data_dir, backup) is not None:
+                return self.open(data_dir, demo=demo)
+
+    def restore_from(self, backup: Path) -> None:
+        """Settings' "Restore from a backup…", after the user confirmed: the profile is
+        closed, the checked backup put in its place, and the profile opened again (the old
+        data when the backup was refused)."""
+        assert self.profile is not None
+        data_dir, demo = self.profile.data_dir, self.profile.is_demo
+        if self.window is not None:
+            self.window.hide()
+        self._close_profile()
+        report = self._restore_into(data_dir, backup)
+        if not self.open(data_dir, demo=demo):
+            self.app.quit()
+            return
+        if report is not None and self.window is not None:
+            show_restore_report(self.window, report)
+
+    def _restore_into(self, data_dir: Path, backup: Path) -> RestoreReport | None:
+        progress = Progress()
+        result, error = self._with_progress(
+            QCoreApplication.translate("Shell", "Checking and restoring the backup…"),
+            progress, lambda: restore_profile(data_dir, backup, SecretStore(), progress))
+        if error is not None:
+            show_error(None, error)
+            return None
+        return result  # type: ignore[return-value]
+
     def _create_demo(self, data_dir: Path) -> bool:
         progress = Progress()
-        dialog = QProgressDialog(
+        _, error = self._with_progress(
             QCoreApplication.translate("Shell", "Creating the demo: a year of transactions…"),
-            QCoreApplication.translate("Shell", "Cancel"), 0, 0)
-        dialog.setWindowTitle(QCoreApplication.translate("Shell", "PosDesk demo"))
+            progress, lambda: create_demo_profile(data_dir, progress=progress))
+        if error is not None and not isinstance(error, Cancelled):
+            show_error(None, error)
+        return error is None
+
+    def _with_progress(self, label: str, progress: Progress,
+                       work: Callable[[], object]) -> tuple[object, BaseException | None]:
+        """Run `work` off the GUI thread behind a modal progress dialog; (result, error)."""
+        dialog = QProgressDialog(label, QCoreApplication.translate("Shell", "Cancel"), 0, 0)
+        dialog.setWindowTitle(QCoreApplication.translate("Shell", "PosDesk"))
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setMinimumDuration(0)
         dialog.canceled.connect(progress.cancel)
         loop = QEventLoop()
-        outcome: list[BaseException | None] = []
+        outcome: list[tuple[object, BaseException | None]] = []
 
-        def finished(error: BaseException | None) -> None:
-            outcome.append(error)
+        def finished(value: object, error: BaseException | None) -> None:
+            outcome.append((value, error))
             loop.quit()
 
         timer = QTimer()
         timer.timeout.connect(lambda: _show_progress(dialog, progress))
         timer.start(100)
-        run_in_background(lambda: create_demo_profile(data_dir, progress=progress),
-                          lambda _summary: finished(None), finished)
+        run_in_background(work, lambda value: finished(value, None),
+                          lambda error: finished(None, error))
         loop.exec()
         timer.stop()
         dialog.close()
-        error = outcome[0]
-        if error is not None and not isinstance(error, Cancelled):
-            show_error(None, error)
-        return error is None
+        return outcome[0]
 
     # -- the window ---------------------------------------------------------------------
     def build_window(self, page: str | None = None) -> None:
@@ -119,6 +182,7 @@ class Shell:
         window = MainWindow(self.profile, self.prefs.language, self.context)
         window.language_chosen.connect(self.change_language)
         window.switch_profile.connect(self.switch_profile)
+        window.restore_chosen.connect(self.restore_from)
         if self.lock is not None:
             window.lock_requested.connect(self.lock.lock_now)
             window.factors_changed.connect(self.lock.reload)

@@ -21,10 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.backup import read_manifest
+from app.errors import PosDeskError
 from app.profile import Profile
 from app.secrets import SecretStore
 from ui.background import DeviceThread
+from ui.backup_dialog import BackupDialog
 from ui.device_context import DeviceContext
+from ui.error_messages import show_error
 from ui.pages.activity_page import ActivityPage
 from ui.pages.limits_page import LimitsPage
 from ui.pages.settings_page import SettingsPage
@@ -32,6 +36,7 @@ from ui.pages.terminals_page import TerminalsPage
 from ui.pages.transactions_page import TransactionsPage
 from ui.pages.verification_page import VerificationPage
 from ui.purge_dialog import PurgeDialog
+from ui.restore_dialog import RestoreDialog, choose_backup
 from ui.shiboken_workaround import emit
 from ui.style import icon
 
@@ -41,6 +46,7 @@ class MainWindow(QMainWindow):
     switch_profile = Signal(str)   # "demo" or "own"
     lock_requested = Signal()
     factors_changed = Signal()
+    restore_chosen = Signal(object)   # the backup file (Path) the user confirmed
 
     def __init__(self, profile: Profile, language_preference: str,
                  context: DeviceContext | None = None) -> None:
@@ -72,6 +78,8 @@ class MainWindow(QMainWindow):
         self.settings = SettingsPage(profile.data_dir, language_preference)
         self.settings.language_chosen.connect(self.language_chosen)
         self.settings.purge_requested.connect(self.purge_old_transactions)
+        self.settings.backup_requested.connect(self.back_up)
+        self.settings.restore_requested.connect(self.choose_restore)
         self.terminals.transactions_changed.connect(self.transactions.reload)
         self._add_page("terminals", self.tr("Terminals"), self.terminals)
         self._add_page("transactions", self.tr("Transactions"), self.transactions)
@@ -100,6 +108,25 @@ class MainWindow(QMainWindow):
         if dialog.removed:
             self.transactions.reload()
             self.activity.refresh()
+
+    def back_up(self) -> None:
+        BackupDialog(self.profile, self).exec()
+        self.activity.refresh()
+
+    def choose_restore(self) -> None:
+        """Pick a backup, show what it holds, and hand it to the shell once confirmed: the
+        shell must close this window's profile before the data can be replaced."""
+        backup = choose_backup(self)
+        if backup is None:
+            return
+        try:
+            manifest = read_manifest(backup)
+        except PosDeskError as exc:
+            show_error(self, exc)
+            return
+        dialog = RestoreDialog(backup, manifest, self.profile.data_dir, self)
+        if dialog.exec() == RestoreDialog.DialogCode.Accepted:
+            emit(self.restore_chosen, backup)
 
     def _show_flagged(self, first: object, last: object) -> None:
         """The Limits page asked for the transactions its scenario policies flagged."""

@@ -1,4 +1,4 @@
-"""Settings: language, removing old transactions, and the same facts as `posdesk doctor`
+"""Settings: language, removing old transactions, backups, and the same facts as `posdesk doctor`
 (gathered off the GUI thread)."""
 
 from __future__ import annotations
@@ -28,13 +28,15 @@ from ui.shiboken_workaround import emit
 class SettingsPage(QWidget):
     language_chosen = Signal(str)   # "system", "en" or "zh_CN"
     purge_requested = Signal()
+    backup_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(self, data_dir: Path, language_preference: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         header = PageHeader(self.tr("Settings"), self.tr(
-            "Language, old transactions, and what PosDesk found on this computer."))
+            "Language, old transactions, backups, and what PosDesk found on this computer."))
 
         self.language = QComboBox()
         self.language.setObjectName("languageBox")
@@ -59,6 +61,21 @@ class SettingsPage(QWidget):
         data_row.addWidget(retention, 1)
         data_row.addWidget(self.purge_button)
 
+        backup_box = QGroupBox(self.tr("Backups"))
+        backup_row = QHBoxLayout(backup_box)
+        backup_text = QLabel(self.tr("One file with your transactions, activity log, terminals "
+                                     "and settings. Passwords and keys are not in it."))
+        backup_text.setWordWrap(True)
+        self.backup_button = QPushButton(self.tr("&Back up now…"))
+        self.backup_button.setObjectName("backupButton")
+        self.backup_button.clicked.connect(lambda: emit(self.backup_requested))
+        self.restore_button = QPushButton(self.tr("R&estore from a backup…"))
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.clicked.connect(lambda: emit(self.restore_requested))
+        backup_row.addWidget(backup_text, 1)
+        backup_row.addWidget(self.backup_button)
+        backup_row.addWidget(self.restore_button)
+
         self.keyring_banner = QLabel()
         self.keyring_banner.setObjectName("warningBanner")
         self.keyring_banner.setWordWrap(True)
@@ -78,6 +95,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.keyring_banner)
         layout.addWidget(language_box)
         layout.addWidget(data_box)
+        layout.addWidget(backup_box)
         layout.addWidget(self.facts_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
