@@ -9,9 +9,15 @@ holds and what would happen.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from app.backup import Manifest, create_backup, read_manifest
+import sqlite_utils
+
+from app.backup import BackupResult, Manifest, create_backup, read_manifest
+from app.backup_schedule import DEFAULT_KEEP, run_auto_backup, schedule, set_schedule
 from app.oplog import OperationLog
 from app.paths import database_path
 from app.profile import local_actor, require_profile
@@ -24,7 +30,14 @@ from app.storage import connect
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     backup = sub.add_parser("backup", parents=[common],
                             help="copy the profile to a backup file (also while the app runs)")
-    backup.add_argument("file", help="the backup file (.posdesk-backup is added if missing)")
+    backup.add_argument("file", nargs="?",
+                        help="the backup file (.posdesk-backup is added if missing)")
+    backup.add_argument("--auto", action="store_true",
+                        help="make the daily automatic backup if one is due (for a scheduler)")
+    backup.add_argument("--schedule", metavar="FOLDER",
+                        help="back up automatically every day into FOLDER ('off' to stop)")
+    backup.add_argument("--keep", type=int, default=DEFAULT_KEEP,
+                        help="automatic backups to keep (default: %(default)s)")
     restore = sub.add_parser("restore", parents=[common],
                              help="replace the profile's data with a checked backup")
     restore.add_argument("file")
@@ -33,17 +46,57 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 
 def run_backup(args: argparse.Namespace, data_dir: Path) -> int:
+    if not (args.file or args.auto or args.schedule):
+        print("posdesk backup: name a FILE, or use --auto or --schedule.", file=sys.stderr)
+        return 2
     require_profile(data_dir)
     db = connect(database_path(data_dir), migrate=False)
-    log = OperationLog(db, local_actor())
+    oplog = OperationLog(db, local_actor())
+
+    def log(op: str, details: dict[str, Any]) -> None:
+        oplog.append(op, target_type="profile", target_id=str(data_dir), details=details)
     try:
-        result = create_backup(data_dir, Path(args.file), log=lambda op, details: log.append(
-            op, target_type="profile", target_id=str(data_dir), details=details))
+        if args.schedule:
+            return _set_schedule(db, args)
+        if args.auto:
+            return _auto(db, data_dir, log)
+        result = create_backup(data_dir, Path(args.file), log=log)
     finally:
         db.close()
+    _print_result(result)
+    return 0
+
+
+def _set_schedule(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+    if args.keep < 1:
+        print("posdesk backup: --keep must be at least 1.", file=sys.stderr)
+        return 2
+    folder = None if args.schedule == "off" else Path(args.schedule).resolve()
+    set_schedule(db, folder, args.keep)
+    print(f"Automatic daily backups into {folder}, keeping {args.keep}." if folder
+          else "Automatic backups are off.")
+    return 0
+
+
+def _auto(db: sqlite_utils.Database, data_dir: Path,
+          log: Callable[[str, dict[str, Any]], None]) -> int:
+    plan = schedule(db)
+    if plan.folder is None:
+        print("Automatic backups are off; turn them on with --schedule FOLDER.")
+        return 0
+    if not plan.due():
+        print("The last automatic backup is less than a day old; nothing to do.")
+        return 0
+    result, removed = run_auto_backup(db, data_dir, log)
+    _print_result(result)
+    for old in removed:
+        print(f"Removed the older automatic backup {old.name}.")
+    return 0
+
+
+def _print_result(result: BackupResult) -> None:
     print(f"Backup written: {result.path} ({result.bytes_written / 1e6:,.1f} MB).")
     _print_manifest(result.manifest)
-    return 0
 
 
 def run_restore(args: argparse.Namespace, data_dir: Path) -> int:

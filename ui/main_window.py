@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.backup import read_manifest
+from app.backup_schedule import schedule, set_schedule
 from app.errors import PosDeskError
+from app.oplog import SETTINGS_CHANGED
 from app.profile import Profile
 from app.secrets import SecretStore
+from ui.auto_backup import AutoBackup
 from ui.background import DeviceThread
 from ui.backup_dialog import BackupDialog
 from ui.device_context import DeviceContext
@@ -75,7 +78,11 @@ class MainWindow(QMainWindow):
         self.limits.scenarios.show_flagged.connect(self._show_flagged)
         self.verification = VerificationPage(profile, SecretStore())
         self.verification.factors_changed.connect(self._factors_changed)
-        self.settings = SettingsPage(profile.data_dir, language_preference)
+        self.settings = SettingsPage(profile.data_dir, language_preference,
+                                     backups=schedule(profile.db))
+        self.settings.auto_backup_changed.connect(self._auto_backup_changed)
+        self.auto_backup = AutoBackup(profile, self)
+        self.auto_backup.said.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.settings.language_chosen.connect(self.language_chosen)
         self.settings.purge_requested.connect(self.purge_old_transactions)
         self.settings.backup_requested.connect(self.back_up)
@@ -112,6 +119,13 @@ class MainWindow(QMainWindow):
     def back_up(self) -> None:
         BackupDialog(self.profile, self).exec()
         self.activity.refresh()
+
+    def _auto_backup_changed(self, folder: object, keep: int) -> None:
+        set_schedule(self.profile.db, folder, keep)  # type: ignore[arg-type]
+        self.profile.oplog.append(SETTINGS_CHANGED, target_type="settings",
+                                  target_id="automatic backups",
+                                  details={"folder": str(folder or ""), "keep": keep})
+        self.auto_backup.check()
 
     def choose_restore(self) -> None:
         """Pick a backup, show what it holds, and hand it to the shell once confirmed: the

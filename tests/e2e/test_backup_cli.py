@@ -48,3 +48,17 @@ def test_a_file_that_is_not_a_backup_is_named(posdesk, demo_dir: Path, tmp_path:
                      "--yes")
     assert result.returncode == 1 and "photo.jpg is not a PosDesk backup" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_scheduled_backups_run_once_a_day(posdesk, demo_dir: Path, tmp_path: Path) -> None:
+    where = ("--data-dir", str(demo_dir))
+    off = posdesk("backup", "--auto", *where, check=True)
+    assert "Automatic backups are off" in off.stdout
+    posdesk("backup", "--schedule", str(tmp_path / "daily"), "--keep", "3", *where, check=True)
+    first = posdesk("backup", "--auto", *where, check=True)
+    assert "Backup written" in first.stdout
+    again = posdesk("backup", "--auto", *where, check=True)
+    assert "nothing to do" in again.stdout
+    assert len(list((tmp_path / "daily").glob("posdesk-auto-*.posdesk-backup"))) == 1
+    bad = posdesk("backup", "--schedule", str(tmp_path), "--keep", "0", *where)
+    assert bad.returncode == 2 and "--keep must be at least 1" in bad.stderr

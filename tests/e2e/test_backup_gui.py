@@ -170,3 +170,22 @@ def test_quit_leaves_the_damaged_file_alone(qtbot: QtBot, qapp, demo_dir: Path) 
     assert database_path(demo_dir).read_bytes() == damaged
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, WelcomeDialog) and w.isVisible()]
+
+
+def test_automatic_backups_switched_on_in_settings(qtbot: QtBot, qapp, demo_dir: Path,
+                                                   tmp_path: Path) -> None:
+    shell = Shell(qapp, load_preferences(), Translations(qapp))
+    folder = tmp_path / "daily"
+    try:
+        assert shell.start(demo_dir, demo=False)
+        window = shell.window
+        assert window is not None
+        window.settings.auto_folder.setText(str(folder))
+        window.settings.auto_backup.setChecked(True)       # on: the first one is due now
+        qtbot.waitUntil(lambda: bool(list(folder.glob("posdesk-auto-*"))), timeout=20_000)
+        qtbot.waitUntil(lambda: "Automatic backup written" in window.statusBar().currentMessage(),
+                        timeout=10_000)
+        window.settings.auto_backup.setChecked(False)
+    finally:
+        _dispose(qtbot, shell)
+    assert "SETTINGS_CHANGED" in _oplog_kinds(demo_dir, 10)

@@ -5,18 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from app.backup_schedule import DEFAULT_KEEP, Schedule
 from app.doctor import Fact, gather
 from app.secrets import KeyringStatus, SecretStore
 from app.txn_purge import RETENTION_YEARS
@@ -30,9 +35,10 @@ class SettingsPage(QWidget):
     purge_requested = Signal()
     backup_requested = Signal()
     restore_requested = Signal()
+    auto_backup_changed = Signal(object, int)     # folder (None: off), backups kept
 
     def __init__(self, data_dir: Path, language_preference: str,
-                 parent: QWidget | None = None) -> None:
+                 backups: Schedule | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         header = PageHeader(self.tr("Settings"), self.tr(
@@ -61,20 +67,7 @@ class SettingsPage(QWidget):
         data_row.addWidget(retention, 1)
         data_row.addWidget(self.purge_button)
 
-        backup_box = QGroupBox(self.tr("Backups"))
-        backup_row = QHBoxLayout(backup_box)
-        backup_text = QLabel(self.tr("One file with your transactions, activity log, terminals "
-                                     "and settings. Passwords and keys are not in it."))
-        backup_text.setWordWrap(True)
-        self.backup_button = QPushButton(self.tr("&Back up now…"))
-        self.backup_button.setObjectName("backupButton")
-        self.backup_button.clicked.connect(lambda: emit(self.backup_requested))
-        self.restore_button = QPushButton(self.tr("R&estore from a backup…"))
-        self.restore_button.setObjectName("restoreButton")
-        self.restore_button.clicked.connect(lambda: emit(self.restore_requested))
-        backup_row.addWidget(backup_text, 1)
-        backup_row.addWidget(self.backup_button)
-        backup_row.addWidget(self.restore_button)
+        backup_box = self._backup_box(backups or Schedule(None, DEFAULT_KEEP, None))
 
         self.keyring_banner = QLabel()
         self.keyring_banner.setObjectName("warningBanner")
@@ -101,6 +94,60 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         self.facts: list[Fact] = []
         self.refresh()
+
+    def _backup_box(self, plan: Schedule) -> QGroupBox:
+        box = QGroupBox(self.tr("Backups"))
+        column = QVBoxLayout(box)
+        row = QHBoxLayout()
+        text = QLabel(self.tr("One file with your transactions, activity log, terminals and "
+                              "settings. Passwords and keys are not in it."))
+        text.setWordWrap(True)
+        self.backup_button = QPushButton(self.tr("&Back up now…"))
+        self.backup_button.setObjectName("backupButton")
+        self.backup_button.clicked.connect(lambda: emit(self.backup_requested))
+        self.restore_button = QPushButton(self.tr("R&estore from a backup…"))
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.clicked.connect(lambda: emit(self.restore_requested))
+        row.addWidget(text, 1)
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        column.addLayout(row)
+        column.addLayout(self._schedule_row(plan))
+        return box
+
+    def _schedule_row(self, plan: Schedule) -> QHBoxLayout:
+        self.auto_backup = QCheckBox(self.tr("Back up &automatically every day into"))
+        self.auto_backup.setObjectName("autoBackup")
+        self.auto_folder = QLineEdit(str(plan.folder or _default_backup_folder()))
+        self.auto_folder.setObjectName("autoBackupFolder")
+        self.auto_folder.setReadOnly(True)
+        choose = QPushButton(self.tr("C&hoose…"))
+        choose.clicked.connect(self._choose_backup_folder)
+        self.auto_keep = QSpinBox()
+        self.auto_keep.setRange(1, 365)
+        self.auto_keep.setValue(plan.keep)
+        self.auto_keep.setSuffix(self.tr(" kept"))
+        self.auto_keep.setAccessibleName(self.tr("Automatic backups kept"))
+        self.auto_backup.setChecked(plan.folder is not None)
+        self.auto_backup.toggled.connect(self._schedule_changed)
+        self.auto_keep.valueChanged.connect(self._schedule_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.auto_backup)
+        row.addWidget(self.auto_folder, 1)
+        row.addWidget(choose)
+        row.addWidget(self.auto_keep)
+        return row
+
+    def _choose_backup_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for automatic backups"),
+                                                  self.auto_folder.text())
+        if chosen:
+            self.auto_folder.setText(chosen)
+            self._schedule_changed()
+
+    def _schedule_changed(self) -> None:
+        folder = Path(self.auto_folder.text()) if self.auto_backup.isChecked() else None
+        emit(self.auto_backup_changed, folder, self.auto_keep.value())
 
     def refresh(self) -> None:
         """Gather the doctor facts in the background (the integrity check can take seconds)."""
@@ -137,6 +184,11 @@ class SettingsPage(QWidget):
     def _show_message(self, text: str) -> None:
         _clear(self.facts_form)
         self.facts_form.addRow(QLabel(text))
+
+
+def _default_backup_folder() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / "PosDesk backups"
 
 
 def fact_titles() -> dict[str, str]:
