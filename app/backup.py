@@ -51,7 +51,10 @@ BACKUP_RESTORED = "BACKUP_RESTORED"
 COUNTED_TABLES = ("txn", "oplog", "terminals", "verification_factor", "disputes",
                   "scenario_policy", "account_payment")
 _CHUNK = 1 << 20
-_PAGES_PER_STEP = 2048
+# One step: the copy runs inside one read transaction, which WAL lets writers work beside.
+# Smaller steps restart whenever another connection writes, so a busy window (a sync, the
+# activity log) made a 1M-row copy take 4x as long, and could starve it.
+_PAGES_PER_STEP = -1
 
 
 class BackupError(PosDeskError):
