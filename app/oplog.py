@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from app.hash_chain import GENESIS_HASH, chain_head, set_chain_head
+from app.hash_chain import chain_floor, chain_head, set_chain_head
 from app.scrubber import scrub_mapping
 from app.shanghai_time import now_ms, to_datetime, years_after
 
@@ -46,6 +46,10 @@ DATA_EXPORT = "DATA_EXPORT"
 DISPUTE = "DISPUTE"
 IMPORT_MAPPING_SAVED = "IMPORT_MAPPING_SAVED"
 TRANSACTIONS_PURGED = "TRANSACTIONS_PURGED"
+PROVISIONING_KEY_CREATED = "PROVISIONING_KEY_CREATED"   # the merchant's code-signing key
+PROVISIONING_ISSUED = "PROVISIONING_ISSUED"   # a provisioning code was made (never its text)
+HANDOVER_RECEIPT = "HANDOVER_RECEIPT"         # a terminal reported applying a code
+OPLOG_PURGED = "OPLOG_PURGED"                 # retention purge (app/oplog_purge.py)
 
 _HASHED = (
     "id", "occurred_at_utc_ms", "effective_at_utc_ms", "actor_id", "actor_role", "device_id",
@@ -174,39 +178,69 @@ def entries(db: sqlite_utils.Database, *, before_id: int | None = None,
 
 @dataclass(frozen=True)
 class ChainReport:
+    """The outcome of a walk. `kind` says what broke, so a UI can word it in its language:
+    "changed" (contents differ from the hash), "moved" (an entry before was deleted, inserted
+    or moved), "truncated" (the newest entries are gone) or "floor" (the start was moved
+    without a recorded purge). `purged` entries were removed by retention purges before."""
+
     ok: bool
     checked: int
     first_bad_id: int | None = None
     problem: str = ""
+    kind: str = ""
+    purged: int = 0
 
 
 def verify_chain(db: sqlite_utils.Database,
                  progress: Callable[[int, int], None] | None = None) -> ChainReport:
-    """Walk the chain in id order; name the first entry that was edited, deleted or moved."""
+    """Walk the chain in id order from its floor (where a retention purge left it; genesis
+    when nothing was purged) and name the first entry that was edited, deleted or moved.
+
+    The floor itself is checked against the last OPLOG_PURGED entry, which records the
+    running total: moving the floor to hide more deleted entries needs a matching entry
+    that cannot be added without breaking the chain after it."""
+    purged, expected_prev = chain_floor(db, CHAIN)
     total = int(db.execute("SELECT count(*) FROM oplog").fetchone()[0])
-    expected_prev = GENESIS_HASH
-    checked = 0
+    checked, first_id, recorded_purge = 0, None, 0
     cursor = db.execute(f"SELECT {', '.join(COLUMNS)} FROM oplog ORDER BY id")
     for row in cursor:
         values = dict(zip(COLUMNS, row, strict=True))
         entry_id = int(values["id"])
-        if values["prev_hash"] != expected_prev:
-            return ChainReport(False, checked, entry_id,
-                               f"entry {entry_id} does not follow the entry before it: an entry "
-                               "before it was deleted, inserted or moved")
-        if row_hash(values) != values["row_hash"]:
-            return ChainReport(False, checked, entry_id,
-                               f"entry {entry_id} was changed after it was written "
-                               "(its contents do not match its hash)")
+        first_id = entry_id if first_id is None else first_id
+        broken = _broken_entry(values, expected_prev, checked, purged)
+        if broken is not None:
+            return broken
+        if values["op_type"] == OPLOG_PURGED:
+            recorded_purge = int(json.loads(str(values["details_json"])).get("purged_total", 0))
         expected_prev = str(values["row_hash"])
         checked += 1
         if progress and checked % 1000 == 0:
             progress(checked, total)
     count, head = chain_head(db, CHAIN)
-    if (count, head) != (checked, expected_prev):
+    if (count, head) != (purged + checked, expected_prev):
         return ChainReport(False, checked, None,
-                           f"the log ends early: {count} entries were written, {checked} remain "
-                           "(the newest entries were deleted)")
+                           f"the log ends early: {count - purged} entries should remain, "
+                           f"{checked} do (the newest entries were deleted)", "truncated",
+                           purged)
+    if purged != recorded_purge:
+        return ChainReport(False, checked, first_id,
+                           f"the log starts at entry {first_id}, {purged} entries after its "
+                           f"beginning, but the purges on record removed {recorded_purge}: "
+                           "older entries were deleted outside a purge", "floor", purged)
     if progress:
         progress(checked, total)
-    return ChainReport(True, checked)
+    return ChainReport(True, checked, purged=purged)
+
+
+def _broken_entry(values: Mapping[str, object], expected_prev: str, checked: int,
+                  purged: int) -> ChainReport | None:
+    entry_id = int(values["id"])  # type: ignore[call-overload]
+    if values["prev_hash"] != expected_prev:
+        return ChainReport(False, checked, entry_id,
+                           f"entry {entry_id} does not follow the entry before it: an entry "
+                           "before it was deleted, inserted or moved", "moved", purged)
+    if row_hash(values) != values["row_hash"]:
+        return ChainReport(False, checked, entry_id,
+                           f"entry {entry_id} was changed after it was written "
+                           "(its contents do not match its hash)", "changed", purged)
+    return None

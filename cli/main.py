@@ -19,9 +19,7 @@ from app.demo import DEFAULT_DAYS, DEFAULT_SEED, create_demo_profile
 from app.doctor import all_ok, as_json_dict, gather
 from app.errors import PosDeskError
 from app.logfile import configure_logging
-from app.oplog import verify_chain
 from app.paths import demo_data_dir, log_dir, resolve_data_dir
-from app.profile import open_for_reading
 from cli import (
     backup,
     bench,
@@ -29,7 +27,9 @@ from cli import (
     factors,
     history,
     limits,
+    oplog,
     policy,
+    provision,
     purge,
     scan,
     scenarios,
@@ -82,14 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     limits.add_parsers(sub, common)
     factors.add_parsers(sub, common)
     scenarios.add_parsers(sub, common)
+    provision.add_parsers(sub, common)
     statement_import.add_parsers(sub, common)
     backup.add_parsers(sub, common)
     bench.add_parsers(sub, common)
 
-    oplog = sub.add_parser("oplog", help="the operation log")
-    oplog_sub = oplog.add_subparsers(dest="oplog_command", metavar="ACTION", required=True)
-    oplog_sub.add_parser("verify", parents=[common],
-                         help="check the hash chain; name the first broken entry")
+    oplog.add_parsers(sub, common)
     return parser
 
 
@@ -98,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(log_dir())
     if args.command in (None, "gui"):
         return _gui(args)
-    handlers = {"demo": _demo, "doctor": _doctor, "oplog": _oplog,
+    handlers = {"demo": _demo, "doctor": _doctor, "oplog": lambda a: oplog.run(a, _data_dir(a)),
                 "terminals": lambda a: terminals.run(a, _data_dir(a)),
                 "simulate": lambda a: terminals.run(a, _data_dir(a)),
                 "policy": lambda a: policy.run(a, _data_dir(a)),
@@ -108,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "limits": lambda a: limits.run(a, _data_dir(a)),
                 "factors": lambda a: factors.run(a, _data_dir(a)),
                 "scenarios": lambda a: scenarios.run(a, _data_dir(a)),
+                "provision": lambda a: provision.run(a, _data_dir(a)),
                 "scan": lambda a: scan.run(a, _data_dir(a)),
                 "import": lambda a: statement_import.run(a, _data_dir(a)),
                 "backup": lambda a: backup.run_backup(a, _data_dir(a)),
@@ -157,20 +156,6 @@ def _doctor(args: argparse.Namespace) -> int:
             mark = {True: "ok ", False: "!! ", None: "   "}[fact.ok]
             print(f"{mark}{fact.label:<{width}}  {fact.value}")
     return 0 if all_ok(facts) else 1
-
-
-def _oplog(args: argparse.Namespace) -> int:
-    db = open_for_reading(_data_dir(args))
-    try:
-        report = verify_chain(db)
-    finally:
-        db.close()
-    if report.ok:
-        print(f"Operation log intact: {report.checked:,} entries verified.")
-        return 0
-    print(f"Operation log BROKEN after {report.checked:,} good entries: {report.problem}",
-          file=sys.stderr)
-    return 1
 
 
 if __name__ == "__main__":

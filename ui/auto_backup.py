@@ -24,7 +24,14 @@ class AutoBackup(QObject):
         self.timer = QTimer(self, interval=HOUR_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
-        QTimer.singleShot(5000, self.check)
+        self.first = QTimer(self, singleShot=True, interval=5000)
+        self.first.timeout.connect(self.check)
+        self.first.start()
+
+    def stop(self) -> None:
+        """Before the profile closes: no check may touch its connection afterwards."""
+        self.timer.stop()
+        self.first.stop()
 
     def check(self) -> None:
         if self.running or not schedule(self.profile.db).due():

@@ -75,6 +75,7 @@ def op_type(code: str) -> str:
         "DISPUTE": QCoreApplication.translate("Labels", "Dispute updated"),
         "IMPORT_MAPPING_SAVED": QCoreApplication.translate("Labels", "Import mapping saved"),
         "TRANSACTIONS_PURGED": QCoreApplication.translate("Labels", "Old transactions purged"),
+        "OPLOG_PURGED": QCoreApplication.translate("Labels", "Old activity entries removed"),
         "SENSITIVE_DATA_SCAN": QCoreApplication.translate("Labels", "Scanned for card data"),
         "ACCOUNT_PAYMENTS_RECORDED": QCoreApplication.translate(
             "Labels", "Account payments recorded"),
@@ -88,6 +89,10 @@ def op_type(code: str) -> str:
         "APP_UNLOCKED": QCoreApplication.translate("Labels", "PosDesk unlocked"),
         "UNLOCK_FAILED": QCoreApplication.translate("Labels", "Unlock failed"),
         "UNLOCK_LOCKOUT": QCoreApplication.translate("Labels", "Unlock locked out"),
+        "PROVISIONING_KEY_CREATED": QCoreApplication.translate(
+            "Labels", "Provisioning key created"),
+        "PROVISIONING_ISSUED": QCoreApplication.translate("Labels", "Provisioning code made"),
+        "HANDOVER_RECEIPT": QCoreApplication.translate("Labels", "Terminal handover receipt"),
     }
     return names.get(code, code)
 
@@ -118,6 +123,7 @@ def target_type(code: str | None) -> str:
         "factors": QCoreApplication.translate("Labels", "Verification settings"),
         "app": QCoreApplication.translate("Labels", "PosDesk"),
         "setting": QCoreApplication.translate("Labels", "Setting"),
+        "oplog": QCoreApplication.translate("Labels", "Activity log"),
     }
     return names.get(code, code)
 

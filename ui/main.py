@@ -210,6 +210,8 @@ class Shell:
         self._close_profile()
 
     def _close_profile(self) -> None:
+        if self.window is not None:
+            self.window.auto_backup.stop()
         if self.lock is not None:
             self.lock.idle.stop()
             self.lock = None

@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.terminals = TerminalsPage(self.context)
         self.transactions = TransactionsPage(profile)
-        self.activity = ActivityPage(profile.db)
+        self.activity = ActivityPage(profile)
         self.limits = LimitsPage(profile, enrolled=self._enrolled_types())
         self.limits.profile_changed.connect(self.activity.refresh)
         self.limits.scenarios.changed.connect(self.activity.refresh)
@@ -242,8 +242,10 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.auto_backup.stop()
         self.terminals.timer.stop()
         self.transactions.shutdown()
+        self.activity.shutdown()
         if self._own_context:
             self.context.close()
         super().closeEvent(event)

@@ -14,7 +14,7 @@ from app.money import format_fen
 from app.profile import Profile, open_profile
 from tests.conftest import DEMO_END
 from ui.main_window import MainWindow
-from ui.models.oplog_model import OplogModel
+from ui.models.oplog_model import OPERATION, OplogModel
 from ui.models.transactions_model import AMOUNT, TIME, TransactionsModel
 
 
@@ -96,7 +96,7 @@ def test_activity_log_lists_the_sign_in(window: MainWindow) -> None:
     window.show_page("activity")
     model = window.activity.model
     assert model.rowCount() > 0
-    operations = {model.data(model.index(r, 1)) for r in range(model.rowCount())}
+    operations = {model.data(model.index(r, OPERATION)) for r in range(model.rowCount())}
     assert {"Signed in", "Demo profile created", "Terminal paired", "Terminal synced"} <= operations
 
 

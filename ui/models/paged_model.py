@@ -45,6 +45,14 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._exhausted = False
         self.endResetModel()
 
+    def reset_to(self, rows: list[Row], exhausted: bool) -> None:
+        """Start again from rows already read (off the GUI thread); later pages follow
+        them as the view scrolls unless `exhausted`."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._exhausted = exhausted
+        self.endResetModel()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
