@@ -14,6 +14,7 @@ from app.errors import SensitiveDataError, TerminalError
 from app.journal import entry_to_transaction
 from app.profile import Profile
 from app.progress import Cancelled, Progress
+from app.provisioning import record_handover
 from app.secrets import SecretStore
 from app.shanghai_time import now_ms
 from app.terminal_pairing import load_key
@@ -43,7 +44,20 @@ def heartbeat(profile: Profile, terminal_id: str, client: TerminalClient) -> dic
         "WHERE terminal_id = ?",
         [now_ms(), info.get("battery"), info.get("signal_dbm"), info.get("link"),
          info.get("last_error") or None, _whole(info.get("param_version")), terminal_id])
+    _receive_handovers(profile, terminal_id, client, info.get("handovers"))
     return info
+
+
+def _receive_handovers(profile: Profile, terminal_id: str, client: TerminalClient,
+                       reports: object) -> None:
+    """Provisioning codes the terminal applied since we last spoke (docs/provisioning.md):
+    record each receipt, then acknowledge it so the terminal stops repeating it."""
+    if not isinstance(reports, list):
+        return
+    for report in reports:
+        if isinstance(report, dict) and isinstance(report.get("nonce"), str):
+            record_handover(profile, terminal_id, report)
+            client.acknowledge_handover(report["nonce"])
 
 
 def _whole(value: object) -> int | None:

@@ -47,6 +47,15 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     simulate.add_argument("--plug", metavar="TERMINAL", help="plug a terminal back in")
     simulate.add_argument("--serial", metavar="TERMINAL",
                           help="serve a terminal on a pseudo-terminal until Ctrl+C")
+    simulate.add_argument("--merchant-key", metavar="PEM",
+                          help="install a merchant's provisioning key (posdesk provision "
+                               "--export-key) on --terminal, or on all")
+    simulate.add_argument("--scan", metavar="CODE",
+                          help="show a terminal a provisioning code: the text, a .txt file or "
+                               "a PNG saved by posdesk provision")
+    simulate.add_argument("--terminal", metavar="TERMINAL",
+                          help="which terminal scans or gets the key (default: the one the "
+                               "code names)")
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -207,14 +216,20 @@ def _simulate(args: argparse.Namespace) -> int:
         world.set_plugged(args.unplug, False)
     if args.plug:
         world.set_plugged(args.plug, True)
+    if args.merchant_key or args.scan:
+        from cli.provision import simulate_scan
+
+        if simulate_scan(world, args):
+            return 1
     for terminal in world.terminals:
         p, s = terminal.profile, terminal.state
         state = "paired" if s.paired_key else "not paired"
         plugged = "plugged in" if terminal.connected else "unplugged"
         code = f", screen shows {s.shown_code}" if s.shown_code and not s.paired_key else ""
         params = f", parameters v{s.param_version}" if s.param_version else ""
+        reports = f", {len(s.handovers)} handover report(s) to send" if s.handovers else ""
         print(f"{p.terminal_id}  {p.vendor} {p.model}  SN {p.serial}  {plugged}, {state}, "
-              f"{len(terminal.journal)} journal entries{params}{code}")
+              f"{len(terminal.journal)} journal entries{params}{code}{reports}")
     print(f"Use them with {ENV_DIR}={directory} posdesk terminals discover")
     if args.serial:
         server = PtyTerminalServer(world.terminal(args.serial)).start()

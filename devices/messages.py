@@ -16,7 +16,7 @@ from devices.framing import ProtocolError
 
 CLASSES = ("Service", "Device", "Event")
 CATEGORIES = ("Identify", "Pair", "PairConfirm", "Login", "Diagnosis", "Journal", "Config",
-              "Unpair", "Logout", "Error")
+              "Handover", "Unpair", "Logout", "Error")
 TYPES = ("Request", "Response", "Notification")
 
 

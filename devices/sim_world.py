@@ -4,16 +4,23 @@ A world is the three demo terminals with their deterministic journals. What a re
 keeps in its own flash (its pairing, whether it is plugged in, the code on its screen) is
 kept in `<dir>/terminals.json`, so separate `posdesk` processes see the same terminals. That
 file belongs to the fake terminals, not to PosDesk: the app's own keys never go there.
+
+A change to one terminal rewrites only that terminal's entry, and a terminal re-reads its
+provisioning memory when a host connects, so a code scanned by `posdesk simulate --scan`
+in one process is reported to a host (a GUI already running) in another.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from devices.provisioning_code import ProvisioningPayload
 from devices.registry import DeviceSource
 from devices.sim_journal import DEFAULT_SEED, DEMO_PROFILES, epoch_ms, journal_for
 from devices.simulator import SimulatedTerminal, TerminalState
@@ -52,9 +59,10 @@ class SimulatedWorld:
             if memory.get("paired_key"):
                 state.paired_key = bytes.fromhex(memory["paired_key"])
             state.param_version = int(memory.get("param_version") or 0)
+            _recall_provisioning(state, memory)
             terminal = SimulatedTerminal(
                 profile, journal_for(profile.terminal_id, seed, end, days, epoch_ms(now)), state,
-                on_change=self.save)
+                on_change=functools.partial(self._save_one, profile.serial))
             self.terminals.append(terminal)
             device = self.backend.add(terminal)
             device.plugged = memory.get("plugged", True)
@@ -68,6 +76,10 @@ class SimulatedWorld:
                 for i in discover(self.backend, lambda vid, name: True)]
 
     def connect(self, address: str) -> UsbBulkTransport:
+        serial = address.rsplit(":", 1)[-1]
+        for terminal in self.terminals:
+            if terminal.profile.serial == serial:     # codes scanned in another process
+                _recall_provisioning(terminal.state, self._load().get(serial, {}))
         return UsbBulkTransport(self.backend, "usb" + address[len(SCHEME):])
 
     def terminal(self, serial_or_id: str) -> SimulatedTerminal:
@@ -76,30 +88,72 @@ class SimulatedWorld:
                 return terminal
         raise KeyError(serial_or_id)
 
+    def install_merchant_key(self, serial_or_id: str, public_pem: bytes) -> None:
+        """What the acquirer does when it sets a terminal up for a merchant: trust the
+        merchant's provisioning key (exported with `posdesk provision --export-key`)."""
+        terminal = self.terminal(serial_or_id)
+        terminal.state.merchant_key_pem = public_pem
+        self._save_one(terminal.profile.serial)
+
+    def scan(self, serial_or_id: str, text: str, public_pem: bytes | None = None,
+             now: float | None = None) -> ProvisioningPayload:
+        """Hold a provisioning code to a terminal's camera (raises CodeRefused)."""
+        return self.terminal(serial_or_id).scan_provisioning(text, public_pem, now)
+
     def set_plugged(self, serial_or_id: str, plugged: bool) -> None:
         serial = self.terminal(serial_or_id).profile.serial
         (self.backend.plug_in if plugged else self.backend.unplug)(serial)
-        self.save()
+        self._save_one(serial)
 
     def save(self) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
+        memory: dict[str, dict[str, object]] = {
+            t.profile.serial: self._memory_of(t) for t in self.terminals}
+        self._write(memory)
+
+    def _save_one(self, serial: str) -> None:
+        """One terminal changed: rewrite its entry only, keeping what other processes
+        wrote for the others."""
+        memory: dict[str, dict[str, object]] = dict(self._load())
+        memory[serial] = self._memory_of(self.terminal(serial))
+        self._write(memory)
+
+    def _memory_of(self, t: SimulatedTerminal) -> dict[str, object]:
         plugged = {d.terminal.profile.serial: d.plugged for d in self.backend.devices}
-        memory: dict[str, dict[str, object]] = {t.profile.serial: {
-            "paired_key": t.state.paired_key.hex() if t.state.paired_key else "",
-            "shown_code": t.state.shown_code, "plugged": plugged[t.profile.serial],
-            "param_version": t.state.param_version}
-            for t in self.terminals}
+        s = t.state
+        return {"paired_key": s.paired_key.hex() if s.paired_key else "",
+                "shown_code": s.shown_code, "plugged": plugged[t.profile.serial],
+                "param_version": s.param_version, "params": dict(s.params),
+                "provisioning": {
+                    "merchant_key": (s.merchant_key_pem or b"").decode("ascii"),
+                    "used_nonces": dict(s.used_nonces), "set_up_for": dict(s.provisioning),
+                    "handovers": list(s.handovers)}}
+
+    def _write(self, memory: dict[str, dict[str, object]]) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
         memory["_world"] = {"since": self.since.isoformat(), "seed": str(self.seed),
                             "end": self.fixed_end.isoformat() if self.fixed_end else ""}
         tmp = self.directory / (STATE_FILE + ".tmp")
-        tmp.write_text(json.dumps(memory, indent=1), encoding="utf-8")
+        tmp.write_text(json.dumps(memory, indent=1, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.directory / STATE_FILE)
 
-    def _load(self) -> dict[str, dict[str, str]]:
+    def _load(self) -> dict[str, dict[str, Any]]:
         try:
             return json.loads((self.directory / STATE_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+
+
+def _recall_provisioning(state: TerminalState, memory: dict[str, Any]) -> None:
+    """Read what a terminal keeps of field provisioning (and its parameters) from flash."""
+    if not memory:
+        return
+    if isinstance(memory.get("params"), dict):
+        state.params = dict(memory["params"])
+    kept = memory.get("provisioning") or {}
+    state.merchant_key_pem = str(kept.get("merchant_key") or "").encode("ascii") or None
+    state.used_nonces = {str(n): int(e) for n, e in (kept.get("used_nonces") or {}).items()}
+    state.provisioning = dict(kept.get("set_up_for") or {})
+    state.handovers = [dict(h) for h in kept.get("handovers") or []]
 
 
 def world_from_env() -> SimulatedWorld | None:

@@ -12,6 +12,7 @@ import base64
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,11 +22,18 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from devices import framing, messages
 from devices.framing import FLAG_ENCRYPTED, Frame, ProtocolError
 from devices.messages import Message
+from devices.provisioning_code import (
+    CodeRefused,
+    ProvisioningPayload,
+    check_code,
+    load_public_key,
+)
 from devices.secure_channel import PairingSide, SessionCipher, complete_pairing, new_nonce
 from devices.sim_journal import Entry, TerminalProfile
 
 log = logging.getLogger(__name__)
 MAX_PAGE = 50
+MAX_HANDOVERS = 20      # handover reports in one Diagnosis answer: they fit in a frame
 
 
 class Disconnected(OSError):
@@ -60,6 +68,13 @@ class TerminalState:
     param_version: int = 0                  # the signed parameters it runs (spec 12.3)
     params: dict[str, object] = field(default_factory=dict)
     acquirer_key: bytes | None = None       # raw Ed25519 key its parameters must be signed by
+    # Field provisioning (docs/provisioning.md): the merchant key its codes must be signed
+    # by, the nonces of codes it applied (nonce -> expiry, kept until then), what it was set
+    # up for, and handover reports the host has not acknowledged yet.
+    merchant_key_pem: bytes | None = None
+    used_nonces: dict[str, int] = field(default_factory=dict)
+    provisioning: dict[str, str] = field(default_factory=dict)
+    handovers: list[dict[str, object]] = field(default_factory=list)
 
 
 class SimulatedTerminal:
@@ -124,6 +139,36 @@ class SimulatedTerminal:
         self._pending = None
         self._decoder.reset()
         self._output.clear()
+
+    # -- the camera ----------------------------------------------------------------------
+    def scan_provisioning(self, text: str, trusted_public_key_pem: bytes | None = None,
+                          now: float | None = None) -> ProvisioningPayload:
+        """The technician holds a provisioning code to the camera: check it (signature by
+        the merchant key, this terminal, expiry, single use), apply it, and keep a report
+        for the host's next connection. A refused code raises CodeRefused and changes
+        nothing. Without a key given, the one installed on the terminal is used."""
+        with self._lock:
+            state = self.state
+            pem = trusted_public_key_pem or state.merchant_key_pem
+            if pem is None:
+                raise CodeRefused("no merchant key is installed on this terminal")
+            now_s = int(time.time() if now is None else now)
+            # A nonce past its expiry is refused by date anyway: forget it.
+            state.used_nonces = {n: e for n, e in state.used_nonces.items() if e > now_s}
+            payload = check_code(text, load_public_key(pem), self.profile.terminal_id, now_s,
+                                 state.used_nonces)
+            state.used_nonces[payload.nonce] = payload.expires_at
+            state.params.update(payload.params)
+            state.provisioning = {
+                "merchant_id": payload.merchant_id, "merchant_name": payload.merchant_name,
+                "mcc": payload.mcc, "acquirer": payload.acquirer, "licence": payload.licence,
+                "host": payload.host}
+            state.handovers.append({
+                "nonce": payload.nonce, "terminal_id": payload.terminal_id,
+                "technician": payload.technician, "merchant_id": payload.merchant_id,
+                "scanned_at": now_s, "params": dict(payload.params)})
+            self._on_change()
+            return payload
 
     # -- messages ------------------------------------------------------------------------
     def _handle(self, frame: Frame) -> None:
@@ -195,9 +240,21 @@ class SimulatedTerminal:
 
     def _diagnosis(self, request: Message) -> None:
         s = self.state
-        self._send(request.reply({"battery": s.battery, "signal_dbm": s.signal_dbm,
-                                  "link": s.link, "last_error": s.last_error,
-                                  "param_version": s.param_version}))
+        answer: dict[str, object] = {"battery": s.battery, "signal_dbm": s.signal_dbm,
+                                     "link": s.link, "last_error": s.last_error,
+                                     "param_version": s.param_version}
+        if s.handovers:     # reported at every Diagnosis until the host acknowledges them
+            answer["handovers"] = [dict(h) for h in s.handovers[:MAX_HANDOVERS]]
+        self._send(request.reply(answer))
+
+    def _handover(self, request: Message) -> None:
+        nonce = request.body.get("nonce")
+        kept = [h for h in self.state.handovers if h.get("nonce") != nonce]
+        known = len(kept) < len(self.state.handovers)
+        self.state.handovers = kept
+        if known:
+            self._on_change()
+        self._send(request.reply({"acknowledged": known}))
 
     def _config(self, request: Message) -> None:
         document = request.body.get("document")
@@ -297,7 +354,7 @@ _PLAIN = {"Identify": SimulatedTerminal._identify, "Pair": SimulatedTerminal._pa
 _SECURE = {"PairConfirm": SimulatedTerminal._pair_confirm,
            "Diagnosis": SimulatedTerminal._diagnosis, "Journal": SimulatedTerminal._journal,
            "Unpair": SimulatedTerminal._unpair, "Logout": SimulatedTerminal._logout,
-           "Config": SimulatedTerminal._config}
+           "Config": SimulatedTerminal._config, "Handover": SimulatedTerminal._handover}
 
 
 def _params_refusal(document: object, terminal_id: str, state: TerminalState) -> str:

@@ -112,6 +112,11 @@ class TerminalClient:
         """Hand a signed parameter document to the terminal; its answer says if it applied."""
         return dict(self.link.request("Config", {"document": document}).body)
 
+    def acknowledge_handover(self, nonce: str) -> bool:
+        """Tell the terminal its provisioning report (Diagnosis "handovers") was recorded,
+        so it stops repeating it; True when it knew the report."""
+        return self.link.request("Handover", {"nonce": nonce}).body.get("acknowledged") is True
+
     def unpair(self) -> None:
         self.link.request("Unpair")
         self.link.reset()

@@ -18,6 +18,11 @@ class DeviceContext:
         self._view: Profile | None = None
         self._registry: DeviceRegistry | None = None
 
+    @property
+    def gui_profile(self) -> Profile:
+        """The GUI thread's own profile, for dialogs that work on the GUI thread."""
+        return self._main
+
     # only ever called on the device thread
     @property
     def profile(self) -> Profile:

@@ -192,3 +192,26 @@ def test_push_signed_parameters_after_confirmation(qtbot: QtBot, window, tmp_pat
     shown = page.table.model().data(page.table.model().index(0, 4))
     assert shown.endswith("· v4")
     assert json.loads((world / STATE_FILE).read_text())["SIMB20260002"]["param_version"] == 4
+
+
+def test_provision_opens_for_the_page(qtbot: QtBot, window) -> None:
+    """The Terminals page's Provision… button opens the provisioning dialog on the window's
+    own profile, for the terminal id the technician types when none is selected."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.provisioning_dialog import ProvisioningDialog
+
+    win, profile, _ = window
+    seen: list[ProvisioningDialog] = []
+
+    def look() -> None:
+        found = QApplication.activeModalWidget()
+        if isinstance(found, ProvisioningDialog):
+            seen.append(found)
+            found.reject()
+        else:
+            QTimer.singleShot(50, look)
+    QTimer.singleShot(50, look)
+    win.terminals.provision_button.click()
+    assert seen and seen[0].profile is profile

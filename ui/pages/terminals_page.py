@@ -34,6 +34,7 @@ from ui.device_context import DeviceContext
 from ui.error_messages import error_text
 from ui.models.terminals_model import TerminalsModel
 from ui.pages.page_parts import PageHeader, data_table
+from ui.provisioning_dialog import ProvisioningDialog
 from ui.shiboken_workaround import emit
 
 REFRESH_MS = 5_000
@@ -66,6 +67,10 @@ class TerminalsPage(QWidget):
         self.params_button = QPushButton(self.tr("Push &parameters…"))
         self.params_button.setToolTip(self.tr(
             "Send your acquirer's signed parameter file to the selected terminal"))
+        self.provision_button = QPushButton(self.tr("Pro&vision…"))
+        self.provision_button.setToolTip(self.tr(
+            "Make a signed, short-lived QR code that sets up a terminal on site"))
+        self.provision_button.clicked.connect(self.provision)
         self.add_button.clicked.connect(self.add_terminal)
         self.params_button.clicked.connect(lambda: self.push_params())
         self.sync_button.clicked.connect(self.sync_now)
@@ -73,7 +78,7 @@ class TerminalsPage(QWidget):
         self.unpair_button.clicked.connect(self.unpair)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.sync_button, self.rename_button,
-                       self.params_button, self.unpair_button):
+                       self.params_button, self.provision_button, self.unpair_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -214,6 +219,13 @@ class TerminalsPage(QWidget):
         wizard.synced.connect(self.refresh)
         wizard.sync_failed.connect(self._say)
         return wizard
+
+    def provision(self) -> None:
+        """Field provisioning (docs/provisioning.md) for the selected terminal, or a new id."""
+        view = self._selected_view()
+        ProvisioningDialog(self.context.gui_profile, self.context.secrets,
+                           view.terminal_id if view else "", self).exec()
+        self.refresh()
 
     def sync_now(self) -> None:
         selected = self._selected_view()
