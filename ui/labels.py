@@ -92,6 +92,11 @@ def op_type(code: str) -> str:
         "PROVISIONING_KEY_CREATED": QCoreApplication.translate(
             "Labels", "Provisioning key created"),
         "PROVISIONING_ISSUED": QCoreApplication.translate("Labels", "Provisioning code made"),
+        "BACKUP_CREATED": QCoreApplication.translate("Labels", "Backup made"),
+        "BACKUP_RESTORED": QCoreApplication.translate("Labels", "Restored from a backup"),
+        "OPERATOR_VERIFIED": QCoreApplication.translate("Labels", "Operator verified"),
+        "SCENARIO_POLICY_CHANGED": QCoreApplication.translate("Labels",
+                                                              "Scenario policy changed"),
         "HANDOVER_RECEIPT": QCoreApplication.translate("Labels", "Terminal handover receipt"),
     }
     return names.get(code, code)
@@ -124,6 +129,13 @@ def target_type(code: str | None) -> str:
         "app": QCoreApplication.translate("Labels", "PosDesk"),
         "setting": QCoreApplication.translate("Labels", "Setting"),
         "oplog": QCoreApplication.translate("Labels", "Activity log"),
+        "file": QCoreApplication.translate("Labels", "File"),
+        "scenario_policy": QCoreApplication.translate("Labels", "Scenario policy"),
+        "operation": QCoreApplication.translate("Labels", "Operation"),
+        "dispute": QCoreApplication.translate("Labels", "Dispute"),
+        "import_mapping": QCoreApplication.translate("Labels", "Import column mapping"),
+        "txn": QCoreApplication.translate("Labels", "Transaction"),
+        "txn_chain": QCoreApplication.translate("Labels", "Transaction history chain"),
     }
     return names.get(code, code)
 

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
 
     def _auto_backup_changed(self, folder: object, keep: int) -> None:
         set_schedule(self.profile.db, folder, keep)  # type: ignore[arg-type]
-        self.profile.oplog.append(SETTINGS_CHANGED, target_type="settings",
+        self.profile.oplog.append(SETTINGS_CHANGED, target_type="setting",
                                   target_id="automatic backups",
                                   details={"folder": str(folder or ""), "keep": keep})
         self.auto_backup.check()

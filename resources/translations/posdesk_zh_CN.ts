@@ -203,8 +203,124 @@
         <translation>操作日志</translation>
     </message>
     <message>
-        <source>Every sign-in, change and data operation, kept at least five years. Entries cannot be edited: each one is chained to the one before it.</source>
-        <translation>每一次登录、变更和数据操作都记录在此，至少保存五年。记录不可修改：每条记录都与前一条链接校验。</translation>
+        <source>Every sign-in, change and data operation, kept at least five years. Entries cannot be edited: each one is chained to the one before it. Press Enter or double-click an entry for every detail; Ctrl+F searches.</source>
+        <translation>每一次登录、变更和数据操作都记录在此，至少保存五年。记录不可修改：每条记录都与前一条链接校验。按回车或双击一条记录查看全部详情；Ctrl+F 搜索。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify integrity</source>
+        <translation>校验完整性(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Check every entry against its hash and the one before it</source>
+        <translation>逐条核对记录与其哈希值及前一条记录</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the entries shown (as filtered) to a CSV file with their hashes, for an auditor</source>
+        <translation>将当前显示（已筛选）的记录连同哈希值保存为 CSV 文件，供审计使用</translation>
+    </message>
+    <message>
+        <source>Re&amp;move old entries…</source>
+        <translation>清理旧记录(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded yet.
+Sign-ins, terminal pairings, syncs, imports, exports and changes to settings appear here as they happen.</source>
+        <translation>尚无任何记录。
+登录、终端配对、同步、导入、导出和设置变更发生时都会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No entries match these filters.
+Choose a longer period, another operation, or press Reset filters.</source>
+        <translation>没有符合筛选条件的记录。
+请选择更长的时间段或其他操作类型，或点击“重置筛选”。</translation>
+    </message>
+    <message>
+        <source>Could not read the activity log: %1</source>
+        <translation>无法读取操作日志：%1</translation>
+    </message>
+    <message>
+        <source>Entry %1 and the ones before it. Press Reset filters for the newest.</source>
+        <translation>第 %1 条及之前的记录。点击“重置筛选”查看最新记录。</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <source>&amp;Show entry %1</source>
+        <translation>查看第 %1 条(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Intact: all %1 entries verified (%2).</source>
+        <translation>完整：全部 %1 条记录校验通过（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 older entries were removed by retention purges on record.</source>
+        <translation>另有 %1 条较早的记录已按保存期限清理，清理操作均有记录。</translation>
+    </message>
+    <message>
+        <source>Broken: entry %1 was changed after it was written (its contents do not match its hash).</source>
+        <translation>已损坏：第 %1 条记录在写入后被修改（内容与其哈希值不符）。</translation>
+    </message>
+    <message>
+        <source>Broken: entry %1 does not follow the entry before it; an entry before it was deleted, inserted or moved.</source>
+        <translation>已损坏：第 %1 条记录与前一条记录无法衔接，之前有记录被删除、插入或移动。</translation>
+    </message>
+    <message>
+        <source>Broken: the log ends early; its newest entries were deleted.</source>
+        <translation>已损坏：日志提前结束，最新的记录已被删除。</translation>
+    </message>
+    <message>
+        <source>Broken: entries before entry %1 were deleted outside a recorded purge.</source>
+        <translation>已损坏：第 %1 条之前的记录在没有清理记录的情况下被删除。</translation>
+    </message>
+    <message>
+        <source>%1 entries before that verified. The failed check was recorded.</source>
+        <translation>此前 %1 条记录校验通过。本次校验失败已记入日志。</translation>
+    </message>
+    <message>
+        <source>Export the activity log</source>
+        <translation>导出操作日志</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported %1 entries to %2. The file's row hashes let an auditor re-verify them (docs/activity-log.md).</source>
+        <translation>已将 %1 条记录导出到 %2。审计人员可用文件中的逐行哈希值重新校验（见 docs/activity-log.md）。</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -212,6 +328,60 @@
     <message>
         <source>Add terminal</source>
         <translation>添加终端</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Automatic backup written: %1</source>
+        <translation>已完成自动备份：%1</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>A backup is one file holding your transactions, activity log, terminals and settings. Passwords and keys stay in the system keyring and are not in it. You can keep working while it is written.</source>
+        <translation>备份是一个文件，包含交易记录、操作日志、终端和设置。密码和密钥保存在系统密钥环中，不会写入备份。备份期间可以继续工作。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <source>PosDesk backups (*%1)</source>
+        <translation>PosDesk 备份 (*%1)</translation>
+    </message>
+    <message>
+        <source>Choose where to write the backup.</source>
+        <translation>请选择备份文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>Backup written: %1 (%2 MB) with %3 transactions and %4 activity-log entries.</source>
+        <translation>备份已写入：%1（%2 MB），含 %3 笔交易和 %4 条操作日志。</translation>
     </message>
 </context>
 <context>
@@ -374,6 +544,29 @@
     <message>
         <source>Paired. The key is kept in this computer's keyring.</source>
         <translation>配对成功。密钥保存在本机的系统密钥环中。</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabase</name>
+    <message>
+        <source>PosDesk cannot open your data</source>
+        <translation>PosDesk 无法打开您的数据</translation>
+    </message>
+    <message>
+        <source>Restore a backup to replace it, or start a new, empty profile: the file %1 is then kept under a new name beside it, not deleted.</source>
+        <translation>可以用备份恢复，或新建一个空的档案：此时文件 %1 会以新名称保留在原处，不会被删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Start a new profile</source>
+        <translation>新建档案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1335,10 @@
         <translation>已清理旧交易</translation>
     </message>
     <message>
+        <source>Old activity entries removed</source>
+        <translation>已清理旧操作记录</translation>
+    </message>
+    <message>
         <source>Scanned for card data</source>
         <translation>已扫描卡片敏感数据</translation>
     </message>
@@ -1188,6 +1385,34 @@
     <message>
         <source>Unlock locked out</source>
         <translation>解锁尝试过多，已暂停</translation>
+    </message>
+    <message>
+        <source>Provisioning key created</source>
+        <translation>已创建开通签名密钥</translation>
+    </message>
+    <message>
+        <source>Provisioning code made</source>
+        <translation>已生成终端开通码</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>已从备份恢复</translation>
+    </message>
+    <message>
+        <source>Operator verified</source>
+        <translation>操作员身份验证</translation>
+    </message>
+    <message>
+        <source>Scenario policy changed</source>
+        <translation>场景策略已更改</translation>
+    </message>
+    <message>
+        <source>Terminal handover receipt</source>
+        <translation>终端交接回执</translation>
     </message>
     <message>
         <source>Success</source>
@@ -1244,6 +1469,38 @@
     <message>
         <source>Setting</source>
         <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Scenario policy</source>
+        <translation>场景策略</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <source>Import column mapping</source>
+        <translation>导入列映射</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Transaction history chain</source>
+        <translation>交易记录哈希链</translation>
     </message>
     <message>
         <source>E-signature POS</source>
@@ -2334,7 +2591,185 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     </message>
 </context>
 <context>
+    <name>OplogEntryDialog</name>
+    <message>
+        <source>Activity entry %1</source>
+        <translation>操作记录 %1</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>详情(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Previous entry's hash:</source>
+        <translation>前一条记录的哈希值：</translation>
+    </message>
+    <message>
+        <source>This entry's hash:</source>
+        <translation>本条记录的哈希值：</translation>
+    </message>
+    <message>
+        <source>Each entry's hash covers its fields and the previous entry's hash, so a change anywhere breaks the chain from there. Secrets and card numbers are never recorded.</source>
+        <translation>每条记录的哈希值覆盖其全部字段及前一条记录的哈希值，任何改动都会使链条从该处断开。密码、密钥和卡号从不记录。</translation>
+    </message>
+    <message>
+        <source>Entry number:</source>
+        <translation>记录编号：</translation>
+    </message>
+    <message>
+        <source>Time (Beijing):</source>
+        <translation>时间（北京）：</translation>
+    </message>
+    <message>
+        <source>Takes effect (Beijing):</source>
+        <translation>生效时间（北京）：</translation>
+    </message>
+    <message>
+        <source>Operation:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation>操作人：</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Verified with:</source>
+        <translation>验证方式：</translation>
+    </message>
+    <message>
+        <source>Kept at least until:</source>
+        <translation>至少保存至：</translation>
+    </message>
+    <message>
+        <source>no step-up verification</source>
+        <translation>未进行增强验证</translation>
+    </message>
+</context>
+<context>
+    <name>OplogFilterBar</name>
+    <message>
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>自选日期</translation>
+    </message>
+    <message>
+        <source>First day (Beijing time)</source>
+        <translation>开始日期（北京时间）</translation>
+    </message>
+    <message>
+        <source>Last day (Beijing time)</source>
+        <translation>结束日期（北京时间）</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>All operations</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Target type</source>
+        <translation>对象类型</translation>
+    </message>
+    <message>
+        <source>All targets</source>
+        <translation>全部对象</translation>
+    </message>
+    <message>
+        <source>Target ID, exactly</source>
+        <translation>对象编号（精确匹配）</translation>
+    </message>
+    <message>
+        <source>Target ID</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <source>Search operation, target, person, details…</source>
+        <translation>搜索操作、对象、操作人、详情…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Reset filters</source>
+        <translation>重置筛选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>时间(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>O&amp;peration:</source>
+        <translation>操作(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Res&amp;ult:</source>
+        <translation>结果(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>对象(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>OplogModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
     <message>
         <source>Time (Beijing)</source>
         <translation>时间（北京）</translation>
@@ -2358,6 +2793,61 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>OplogPurgeDialog</name>
+    <message>
+        <source>Remove old activity entries</source>
+        <translation>清理旧操作记录</translation>
+    </message>
+    <message>
+        <source>Every entry is kept at least %1 years from the day it takes effect, as the regulation requires. Only entries past that day can be removed, oldest first; what stays still verifies.</source>
+        <translation>按监管要求，每条记录自生效之日起至少保存 %1 年。只有超过期限的记录才能清理，且从最早的开始；保留的记录仍可校验。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>清理(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>%1 entries from %2 to %3 (Beijing time) are past their %4-year retention and can be removed.</source>
+        <translation>%2 至 %3（北京时间）的 %1 条记录已超过 %4 年保存期限，可以清理。</translation>
+    </message>
+    <message>
+        <source>Nothing is old enough to remove yet. The oldest entry must be kept until %1.</source>
+        <translation>目前没有可清理的记录。最早的一条须保存至 %1。</translation>
+    </message>
+    <message>
+        <source>The activity log is empty: there is nothing to remove.</source>
+        <translation>操作日志为空，没有可清理的记录。</translation>
+    </message>
+    <message>
+        <source>%1 other entries are past their retention too but stay for now: an entry that must be kept longer comes before them in the tamper-evident chain.</source>
+        <translation>另有 %1 条记录虽已超过保存期限，但暂时保留：在防篡改链中，它们之前有一条须保存更久的记录。</translation>
+    </message>
+    <message>
+        <source>Checking the log's integrity, then removing…</source>
+        <translation>正在校验日志完整性，然后清理…</translation>
+    </message>
+    <message>
+        <source>Remove %1 activity entries from %2 to %3 for good? This cannot be undone. Export them first if an auditor may ask for them.</source>
+        <translation>永久清理 %2 至 %3 的 %1 条操作记录？此操作无法撤销。如审计可能需要，请先导出。</translation>
+    </message>
+    <message>
+        <source>%1 entries were removed. The rest still verify, and the removal itself is recorded in the log.</source>
+        <translation>已清理 %1 条记录。其余记录仍可校验，本次清理也已记入日志。</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: the activity log fails its integrity check at entry %1, and removing entries would hide the evidence. Use Verify integrity on the Activity page.</source>
+        <translation>未清理任何记录：操作日志在第 %1 条未通过完整性校验，清理会掩盖证据。请在操作日志页面使用“校验完整性”。</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: the log changed meanwhile. Check the numbers above and try again.</source>
+        <translation>未清理任何记录：日志在此期间发生了变化。请核对上方数字后重试。</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +3017,268 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     </message>
 </context>
 <context>
+    <name>ProvisioningDialog</name>
+    <message>
+        <source>Provision a terminal</source>
+        <translation>开通终端</translation>
+    </message>
+    <message>
+        <source>Make a signed code that sets a terminal up for this merchant. Show it to the terminal's camera or print it. It works once, on that terminal only, until it expires, and carries no password or key.</source>
+        <translation>生成一个为本商户设置终端的签名码。让终端摄像头扫描屏幕或打印出来。它只能在该终端上使用一次，过期即失效，且不含任何密码或密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;Batch from CSV…</source>
+        <translation>从 CSV 批量生成(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Terminal ID:</source>
+        <translation>终端号(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Merchant ID:</source>
+        <translation>商户号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Merchant &amp;name:</source>
+        <translation>商户名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>MC&amp;C:</source>
+        <translation>商户类别码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Acquirer:</source>
+        <translation>收单机构(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Payment &amp;licence no.:</source>
+        <translation>支付业务许可证号(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>T&amp;echnician ID:</source>
+        <translation>技术员编号(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>tls://pos.acquirer.cn:8443</source>
+        <translation>tls://pos.acquirer.cn:8443</translation>
+    </message>
+    <message>
+        <source>One per line: KEY=VALUE</source>
+        <translation>每行一个：名称=值</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters:</source>
+        <translation>参数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>有效期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ke code</source>
+        <translation>生成开通码(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Provisioning code for the terminal's camera</source>
+        <translation>供终端摄像头扫描的开通码</translation>
+    </message>
+    <message>
+        <source>Save PN&amp;G…</source>
+        <translation>保存 PNG(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;SVG…</source>
+        <translation>保存 SVG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation>保存 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Each parameter line is KEY=VALUE, for example heartbeat_s=30.</source>
+        <translation>每行参数的格式为 名称=值，例如 heartbeat_s=30。</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF sheet (*.pdf)</source>
+        <translation>PDF 打印页 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the code</source>
+        <translation>保存开通码</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Terminals to provision</source>
+        <translation>要开通的终端</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the sheet</source>
+        <translation>保存打印页</translation>
+    </message>
+    <message>
+        <source>Nothing was made: %1</source>
+        <translation>未生成任何开通码：%1</translation>
+    </message>
+    <message>
+        <source>%1 codes saved on the sheet %2.</source>
+        <translation>已将 %1 个开通码保存到打印页 %2。</translation>
+    </message>
+    <message>
+        <source>No code yet.</source>
+        <translation>尚未生成开通码。</translation>
+    </message>
+    <message>
+        <source>Handed over: the terminal reported the code applied at %1 (technician %2). The receipt is in the activity log.</source>
+        <translation>已交接：终端报告已于 %1 应用该开通码（技术员 %2）。交接回执已记入操作日志。</translation>
+    </message>
+    <message>
+        <source>The code expired. Make a new one.</source>
+        <translation>开通码已过期，请重新生成。</translation>
+    </message>
+    <message>
+        <source>Valid for %1 more; waiting for the terminal's report.</source>
+        <translation>还可使用 %1；正在等待终端报告。</translation>
+    </message>
+    <message>
+        <source>%1: please fill this in.</source>
+        <translation>%1：请填写此项。</translation>
+    </message>
+    <message>
+        <source>%1: give HOST:PORT or tls://HOST:PORT, without a user name or password.</source>
+        <translation>%1：请填写 主机:端口 或 tls://主机:端口，不得包含用户名或密码。</translation>
+    </message>
+    <message>
+        <source>%1: too long.</source>
+        <translation>%1：内容过长。</translation>
+    </message>
+    <message>
+        <source>Parameter %2 names a secret (a key, PIN, password or token); secrets never go into a code.</source>
+        <translation>参数 %2 的名称表示机密信息（密钥、PIN、密码或令牌）；机密信息绝不能放入开通码。</translation>
+    </message>
+    <message>
+        <source>Parameter %2 looks like a card number, which never goes into a code.</source>
+        <translation>参数 %2 看起来像卡号；卡号绝不能放入开通码。</translation>
+    </message>
+    <message>
+        <source>At most 20 parameters fit in a code.</source>
+        <translation>一个开通码最多容纳 20 个参数。</translation>
+    </message>
+    <message>
+        <source>Valid for: from 1 minute to 7 days.</source>
+        <translation>有效期：1 分钟至 7 天。</translation>
+    </message>
+    <message>
+        <source>1 to 16 letters or digits</source>
+        <translation>1 至 16 位字母或数字</translation>
+    </message>
+    <message>
+        <source>1 to 20 letters or digits</source>
+        <translation>1 至 20 位字母或数字</translation>
+    </message>
+    <message>
+        <source>4 digits</source>
+        <translation>4 位数字</translation>
+    </message>
+    <message>
+        <source>letters, digits or hyphens</source>
+        <translation>字母、数字或连字符</translation>
+    </message>
+    <message>
+        <source>Parameter %2: a name is lower-case letters, digits and _; a value is at most 64 characters.</source>
+        <translation>参数 %2：名称由小写字母、数字和 _ 组成；值最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>%1: not in the expected form (%3).</source>
+        <translation>%1：格式不正确（应为%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningSheet</name>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation>商户类别码</translation>
+    </message>
+    <message>
+        <source>Acquirer</source>
+        <translation>收单机构</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>%1 (Beijing time)</source>
+        <translation>%1（北京时间）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>PosDesk provisioning codes</source>
+        <translation>POS 管家终端开通码</translation>
+    </message>
+    <message>
+        <source>PosDesk field provisioning — page %1 of %2</source>
+        <translation>POS 管家现场开通 — 第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Each code works once, on the terminal named beside it, until the time shown. Destroy this sheet after the visit.</source>
+        <translation>每个开通码只能在旁边注明的终端上使用一次，并在所示时间前有效。上门完成后请销毁本页。</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>终端 %1</translation>
+    </message>
+</context>
+<context>
     <name>PurgeDialog</name>
     <message>
         <source>Remove old transactions</source>
@@ -2579,6 +3331,77 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>Nothing was removed: new transactions arrived meanwhile. Check the numbers above and try again.</source>
         <translation>未清理任何记录：期间有新交易写入。请核对上方数字后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Made:</source>
+        <translation>创建于：</translation>
+    </message>
+    <message>
+        <source>%1 (Beijing time) by PosDesk %2</source>
+        <translation>%1（北京时间），PosDesk %2</translation>
+    </message>
+    <message>
+        <source>Transactions:</source>
+        <translation>交易：</translation>
+    </message>
+    <message>
+        <source>Activity-log entries:</source>
+        <translation>操作日志条目：</translation>
+    </message>
+    <message>
+        <source>Terminals:</source>
+        <translation>终端：</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the data in %1 with this backup. The backup is checked first; if anything in it is damaged, nothing changes. The current data is not deleted: it is kept beside it under a new name. PosDesk closes and reopens the profile.</source>
+        <translation>恢复会用此备份替换 %1 中的数据。恢复前会先检查备份；如有任何损坏，则不做任何更改。当前数据不会被删除，而是以新名称保留在原处。PosDesk 会关闭并重新打开该档案。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>PosDesk backups (*%1);;All files (*)</source>
+        <translation>PosDesk 备份 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restored: %1 transactions and %2 activity-log entries from the backup made %3.</source>
+        <translation>已恢复：来自 %3 创建的备份，%1 笔交易和 %2 条操作日志。</translation>
+    </message>
+    <message>
+        <source>The data it replaced is kept as %1.</source>
+        <translation>被替换的数据保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Secrets are never in backups. Set these up again on the Verification page: %1.</source>
+        <translation>备份中从不包含密钥和密码。请在“验证”页重新设置：%1。</translation>
+    </message>
+    <message>
+        <source>Pair these terminals again on this computer: %1.</source>
+        <translation>请在本机重新配对这些终端：%1。</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
     </message>
 </context>
 <context>
@@ -2904,8 +3727,8 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>设置</translation>
     </message>
     <message>
-        <source>Language, old transactions, and what PosDesk found on this computer.</source>
-        <translation>界面语言、旧交易清理，以及 POS 管家在本机检测到的情况。</translation>
+        <source>Language, old transactions, backups, and what PosDesk found on this computer.</source>
+        <translation>语言、旧交易、备份，以及 PosDesk 在本机检测到的情况。</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -2938,6 +3761,42 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>&amp;Check again</source>
         <translation>重新检测(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>One file with your transactions, activity log, terminals and settings. Passwords and keys are not in it.</source>
+        <translation>一个文件包含交易记录、操作日志、终端和设置。不含密码和密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>R&amp;estore from a backup…</source>
+        <translation>从备份恢复(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Back up &amp;automatically every day into</source>
+        <translation>每天自动备份(&amp;A)到</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source> kept</source>
+        <translation> 份保留</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept</source>
+        <translation>保留的自动备份份数</translation>
+    </message>
+    <message>
+        <source>Folder for automatic backups</source>
+        <translation>自动备份文件夹</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -3043,16 +3902,20 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
 <context>
     <name>Shell</name>
     <message>
+        <source>The damaged file is kept as %1. PosDesk starts with a new profile.</source>
+        <translation>损坏的文件已保留为 %1。PosDesk 将使用新档案启动。</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>正在检查并恢复备份…</translation>
+    </message>
+    <message>
         <source>Creating the demo: a year of transactions…</source>
         <translation>正在创建演示数据：一年的交易记录…</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>PosDesk demo</source>
-        <translation>POS 管家演示</translation>
     </message>
     <message>
         <source>PosDesk</source>
@@ -3069,6 +3932,10 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>Card data that must never be stored was refused (field %3); nothing of that batch was saved. If a terminal sent it, ask its supplier to fix it.</source>
         <translation>已拦截不得保存的卡片敏感数据（字段 %3），该批数据均未保存。如果是终端发送的，请联系终端供应商修复。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: SQLite cannot read it. It was not changed.</source>
+        <translation>%1 已损坏，SQLite 无法读取。文件未被更改。</translation>
     </message>
     <message>
         <source>%1 was written by a newer version of PosDesk. Update PosDesk to open it; nothing was changed.</source>
@@ -3250,6 +4117,14 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>Send your acquirer's signed parameter file to the selected terminal</source>
         <translation>将收单机构签名的参数文件发送到所选终端</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vision…</source>
+        <translation>开通(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Make a signed, short-lived QR code that sets up a terminal on site</source>
+        <translation>生成带签名、短时有效的二维码，用于现场开通终端</translation>
     </message>
     <message>
         <source>No terminals yet.
@@ -3714,7 +4589,7 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
     </message>
     <message>
         <source>MCC</source>
-        <translation>MCC</translation>
+        <translation>商户类别码</translation>
     </message>
     <message>
         <source>Merchant category code</source>
