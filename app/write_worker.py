@@ -56,7 +56,11 @@ class PreparingProcess:
         return pickle.dumps((batch, lookups, first_index), protocol=pickle.HIGHEST_PROTOCOL)
 
     def send(self, packed: bytes) -> None:
-        _write(self._stdin, packed)
+        try:
+            _write(self._stdin, packed)
+        except BrokenPipeError:       # it died after its last answer, before this batch
+            raise WorkerGone("the helper process preparing rows stopped unexpectedly "
+                             f"(exit code {self._process.wait()})") from None
         self._awaited += 1
 
     def exchange(self, packed: bytes | None) -> Prepared:
