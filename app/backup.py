@@ -38,7 +38,7 @@ from app.paths import database_path
 from app.profile import set_aside
 from app.progress import Progress
 from app.shanghai_time import now_ms
-from app.storage import Database, migrate_to_latest, schema_version
+from app.storage import Database, is_disk_full, migrate_to_latest, schema_version
 from app.transactions import verify_txn_chain
 
 FORMAT = "posdesk-backup"
@@ -111,6 +111,7 @@ def create_backup(data_dir: Path, dest: Path, progress: Progress | None = None,
         raise BackupError(f"There is no PosDesk data in {data_dir} to back up.",
                           path=str(data_dir))
     dest.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(dest)
     snapshot = dest.with_name(f".{dest.name}.{os.getpid()}.db")
     partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
     try:
@@ -122,7 +123,7 @@ def create_backup(data_dir: Path, dest: Path, progress: Progress | None = None,
             os.replace(partial, dest)
             _fsync_dir(dest.parent)
     finally:
-        for leftover in (snapshot, partial):
+        for leftover in (snapshot, Path(f"{snapshot}-journal"), partial):
             leftover.unlink(missing_ok=True)
     size = dest.stat().st_size
     if log is not None:
@@ -132,6 +133,27 @@ def create_backup(data_dir: Path, dest: Path, progress: Progress | None = None,
                              "oplog_entries": manifest.oplog_head[0],
                              "oplog_head": manifest.oplog_head[1]})
     return BackupResult(dest, manifest, size)
+
+
+def _remove_abandoned(dest: Path) -> None:
+    """Temporary files (".NAME.posdesk-backup.PID.…") of earlier backups into this folder
+    whose process is gone (killed, or the computer lost power): without this they would
+    pile up in a folder of daily backups, each as big as the database."""
+    for leftover in dest.parent.glob(f".*{SUFFIX}.*"):
+        rest = leftover.name[leftover.name.rfind(SUFFIX) + len(SUFFIX) + 1:]
+        pid = rest.split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _with_suffix(dest: Path) -> Path:
@@ -341,11 +363,9 @@ def _space_errors(where: Path) -> Iterator[None]:
     """A full disk (or a file-size limit) becomes a message that names the folder."""
     try:
         yield
-    except (OSError, sqlite3.OperationalError) as exc:
-        code = getattr(exc, "errno", None)
+    except (OSError, sqlite3.Error) as exc:
         text = str(exc)
-        if code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "disk is full" in text \
-                or "database or disk is full" in text:
+        if is_disk_full(exc) or getattr(exc, "errno", None) == errno.EFBIG:
             raise BackupError(f"There is not enough space in {where.parent} ({text}); "
                               "nothing was written there.", path=str(where)) from None
         if isinstance(exc, PermissionError):

@@ -28,6 +28,12 @@ class DamagedDatabaseError(PosDeskError):
     code = "damaged_database"
 
 
+class DiskFullError(PosDeskError):
+    """The disk (or the user's quota) is full: the write was rolled back, nothing changed."""
+
+    code = "disk_full"
+
+
 class NewerSchemaError(PosDeskError):
     code = "newer_schema"
 

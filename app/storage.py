@@ -10,6 +10,7 @@ without waiting, because SQLite cannot upgrade a stale WAL snapshot.
 from __future__ import annotations
 
 import contextlib
+import errno
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -17,7 +18,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from app.errors import DamagedDatabaseError, NewerSchemaError, NotAPosDeskDatabaseError
+from app.errors import (
+    DamagedDatabaseError,
+    DiskFullError,
+    NewerSchemaError,
+    NotAPosDeskDatabaseError,
+)
 from app.migrations import LATEST_VERSION, MIGRATIONS, statements
 
 # "POSD" — marks a file as ours, so a foreign SQLite file is never migrated over.
@@ -67,6 +73,18 @@ def damaged_as_error(path: Path) -> Iterator[None]:
         if isinstance(exc, sqlite3.OperationalError) and "malformed" not in str(exc):
             raise
         raise _damaged(path, exc) from exc
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite's "database or disk is full", or the OS's no-space and over-quota errors."""
+    if isinstance(exc, sqlite3.Error):
+        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def disk_full_error(where: Path, exc: BaseException) -> DiskFullError:
+    return DiskFullError(f"There is not enough space in {where} ({exc}); nothing was changed. "
+                         "Free some space and try again.", path=str(where))
 
 
 def _damaged(path: Path, exc: Exception) -> DamagedDatabaseError:

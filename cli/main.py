@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from app.doctor import all_ok, as_json_dict, gather
 from app.errors import PosDeskError
 from app.logfile import configure_logging
 from app.paths import demo_data_dir, log_dir, resolve_data_dir
+from app.storage import disk_full_error, is_disk_full
 from cli import (
     backup,
     bench,
@@ -117,6 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PosDeskError as exc:
         log.warning("%s failed: %s", args.command, exc.message)
         print(f"posdesk {args.command}: {exc.message}", file=sys.stderr)
+        return 1
+    except (OSError, sqlite3.Error) as exc:
+        if not is_disk_full(exc):
+            raise
+        message = disk_full_error(_data_dir(args), exc).message
+        log.warning("%s failed: %s", args.command, message)
+        print(f"posdesk {args.command}: {message}", file=sys.stderr)
         return 1
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.storage import is_disk_full
+
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     QMessageBox.critical(parent, QCoreApplication.translate("Shell", "PosDesk"),
@@ -14,6 +16,10 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
 
 def error_text(error: BaseException) -> str:
     """The user's-language text for an app error, by its code; else its own message."""
+    if is_disk_full(error) or getattr(error, "code", "") == "disk_full":
+        return QCoreApplication.translate(
+            "Shell", "The disk is full, so this was not done and nothing was changed. Free "
+            "some space and try again.")
     code = getattr(error, "code", "")
     facts = getattr(error, "facts", {})
     texts = {

@@ -11,6 +11,7 @@ activity log), so the screen never shows a code that still looks usable but is n
 from __future__ import annotations
 
 import math
+import re
 import time
 from pathlib import Path
 
@@ -311,7 +312,8 @@ class ProvisioningDialog(QDialog):
                                .replace("%1", f"{minutes}:{seconds:02d}"))
 
     def _problem_text(self, problem: pv.FieldProblem) -> str:
-        label = self.labels.get(problem.field, "").replace("&", "").rstrip(":")
+        label = re.sub(r"\(&\w\)", "", self.labels.get(problem.field, ""))   # 商户号(&M)：
+        label = label.replace("&", "").rstrip(":：").strip()
         name = problem.field.partition(".")[2]
         texts = {
             "required": self.tr("%1: please fill this in."),

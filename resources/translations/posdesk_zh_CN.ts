@@ -3922,6 +3922,10 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>POS 管家</translation>
     </message>
     <message>
+        <source>The disk is full, so this was not done and nothing was changed. Free some space and try again.</source>
+        <translation>磁盘已满，本次操作未执行，数据没有任何改动。请释放一些空间后重试。</translation>
+    </message>
+    <message>
         <source>PosDesk is already open on the data folder %1 (process %2). Close that window first, or open another data folder.</source>
         <translation>POS 管家已在数据文件夹 %1 上运行（进程 %2）。请先关闭那个窗口，或打开其他数据文件夹。</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -169,3 +170,20 @@ def test_manifest_hash_is_the_copy_hash(demo_dir: Path, tmp_path: Path) -> None:
     manifest = bk.read_manifest(made)
     assert hashlib.sha256(data).hexdigest() == manifest.database_sha256
     assert len(data) == manifest.database_bytes
+
+
+def test_leftovers_of_a_killed_backup_are_cleared_by_the_next(demo_dir: Path,
+                                                               tmp_path: Path) -> None:
+    """A backup killed mid-way leaves hidden temporaries (its process id in their names);
+    the next backup into the folder removes those of dead processes, and only those."""
+    folder = tmp_path / "daily"
+    folder.mkdir()
+    dead = 2 ** 22 + 12345                       # above Linux's pid_max: never running
+    stale = [folder / f".posdesk-auto-1{bk.SUFFIX}.{dead}{end}"
+             for end in (".db", ".db-journal", ".partial")]
+    alive = folder / f".other{bk.SUFFIX}.{os.getpid()}.db"     # a backup still running
+    for path in (*stale, alive):
+        path.write_bytes(b"x" * 100)
+    bk.create_backup(demo_dir, folder / "today")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [alive.name, "today.posdesk-backup"])
