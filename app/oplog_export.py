@@ -28,7 +28,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -43,6 +42,7 @@ from app.oplog_query import OplogFilter, count
 from app.progress import Cancelled
 from app.scrubber import scrub_text
 from app.shanghai_time import format_local
+from app.txn_export import temp_beside
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def export_oplog(db: sqlite_utils.Database, oplog: OperationLog, query: OplogFil
     target = Path(path)
     try:
         _check_target(target)
-        with _temp_beside(target) as temp:
+        with temp_beside(target) as temp:
             rows = _write(db, query, temp, progress or _no_progress, _stop_signal(cancelled))
             digest = _sha256(temp)
             details = {**_log_details(query, target), "rows": rows,
@@ -147,20 +147,6 @@ def _check_target(target: Path) -> None:
     if target.is_dir():
         raise OplogExportError(f"{target} is a folder: name a file to write.",
                                path=str(target))
-
-
-@contextlib.contextmanager
-def _temp_beside(target: Path) -> Iterator[Path]:
-    """A temporary file in the destination's folder (the final move is then a rename on
-    one file system), removed again unless it was moved into place."""
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                    suffix=".part")
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def _write(db: sqlite_utils.Database, query: OplogFilter, temp: Path,

@@ -155,7 +155,7 @@ def export_transactions(db: sqlite_utils.Database, oplog: OperationLog, query: T
     target = Path(path)
     try:
         _check_request(target, fmt, language)
-        with _temp_beside(target) as temp:
+        with temp_beside(target) as temp:
             rows = _write(db, query, temp, fmt, language, progress or _no_progress,
                           _stop_signal(cancelled))
             digest = _sha256(temp)
@@ -198,7 +198,7 @@ def _check_request(target: Path, fmt: str, language: str) -> None:
 
 
 @contextlib.contextmanager
-def _temp_beside(target: Path) -> Iterator[Path]:
+def temp_beside(target: Path) -> Iterator[Path]:
     """A temporary file in the destination's folder (so the final move is a rename on the
     same file system), removed again unless it was moved into place."""
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
