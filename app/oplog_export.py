@@ -22,14 +22,11 @@ Why it is shaped this way:
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import hashlib
 import json
 import logging
 import os
-import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -37,12 +34,19 @@ import sqlite_utils
 
 from app import oplog as ops
 from app.errors import PosDeskError
+from app.export_files import (
+    CancelSignal,
+    ProgressCallback,
+    file_sha256,
+    no_progress,
+    read_snapshot,
+    stop_signal,
+    temp_beside,
+)
 from app.oplog import COLUMNS, OperationLog
 from app.oplog_query import OplogFilter, count
 from app.progress import Cancelled
-from app.scrubber import scrub_text
 from app.shanghai_time import format_local
-from app.txn_export import temp_beside
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +56,6 @@ EXPORT_COLUMNS = (*COLUMNS, "null_fields", "occurred_at_beijing", "effective_at_
 CHUNK_ROWS = 2_000
 _FORMULA_START = frozenset("=+-@\t\r'")
 
-ProgressCallback = Callable[[int, int], object]
-CancelSignal = Callable[[], bool] | threading.Event
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,10 @@ def export_oplog(db: sqlite_utils.Database, oplog: OperationLog, query: OplogFil
     try:
         _check_target(target)
         with temp_beside(target) as temp:
-            rows = _write(db, query, temp, progress or _no_progress, _stop_signal(cancelled))
-            digest = _sha256(temp)
+            rows = _write(db, query, temp, progress or no_progress, stop_signal(cancelled))
+            digest = file_sha256(temp)
             details = {**_log_details(query, target), "rows": rows,
-                       "sha256": _loggable_digest(digest)}
+                       "sha256": digest}
             with db.atomic():
                 oplog.append(ops.DATA_EXPORT, target_type="file", target_id=target.name,
                              details=details)
@@ -152,7 +154,7 @@ def _check_target(target: Path) -> None:
 def _write(db: sqlite_utils.Database, query: OplogFilter, temp: Path,
            progress: ProgressCallback, stop: Callable[[], bool]) -> int:
     """Stream the entries into `temp` inside one read snapshot; returns the row count."""
-    with temp.open("w", encoding="utf-8-sig", newline="") as file, _read_snapshot(db):
+    with temp.open("w", encoding="utf-8-sig", newline="") as file, read_snapshot(db):
         writer = csv.writer(file)
         writer.writerow(EXPORT_COLUMNS)
         total = count(db, query)
@@ -183,36 +185,6 @@ def _stream(db: sqlite_utils.Database, query: OplogFilter,
     raise Cancelled()
 
 
-@contextlib.contextmanager
-def _read_snapshot(db: sqlite_utils.Database) -> Iterator[None]:
-    """One read transaction around count and rows, ended before the log entry is written."""
-    if db.conn.in_transaction:
-        yield
-        return
-    db.conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        db.conn.execute("ROLLBACK")
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as written:
-        for block in iter(lambda: written.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _loggable_digest(digest: str) -> str:
-    """The digest as the log can keep it. About 1 in 230 SHA-256 hex strings holds a
-    Luhn-valid run of 13+ digits that the details scrubber would mask as a card number;
-    those are written byte by byte with colons (as `openssl dgst -c` prints them)."""
-    if scrub_text(digest) == digest:
-        return digest
-    return ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
-
-
 def _log_details(query: OplogFilter, target: Path) -> dict[str, object]:
     return {"what": "oplog", "format": "csv", "file": target.name,
             "path": str(target.absolute()), "filter": describe_filter(query)}
@@ -228,15 +200,3 @@ def _log_failure(oplog: OperationLog, query: OplogFilter, target: Path,
                      result="FAIL", details={**_log_details(query, target), "reason": reason})
     except Exception:
         log.exception("could not record the failed export of %s", target.name)
-
-
-def _stop_signal(cancelled: CancelSignal | None) -> Callable[[], bool]:
-    if cancelled is None:
-        return lambda: False
-    if isinstance(cancelled, threading.Event):
-        return cancelled.is_set
-    return cancelled
-
-
-def _no_progress(done: int, total: int) -> None:
-    """The default: nobody is watching."""

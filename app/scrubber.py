@@ -25,6 +25,11 @@ _KEY_VALUE = re.compile(
 REMOVED = "[removed]"
 
 
+# A whole hex digest (SHA-256 of an export, a chain hash): about 1 in 230 SHA-256 values
+# holds a Luhn-valid run of 13+ digits, which must not be masked as a card number.
+HEX_DIGEST = re.compile(r"(?<![0-9A-Za-z])(?=[0-9]*[a-f])[0-9a-f]{32,128}(?![0-9A-Za-z])")
+
+
 def mask_pan_digits(digits: str) -> str:
     return f"{digits[:6]}{'*' * (len(digits) - 10)}{digits[-4:]}"
 
@@ -36,6 +41,14 @@ def scrub_text(text: str) -> str:
     text = TRACK2.sub(
         lambda m: "[track removed]" if track2_has_pan(m.group()) else m.group(), text)
     text = SPACED_PAN.sub(_mask_spaced, text)
+    kept, start = [], 0
+    for digest in HEX_DIGEST.finditer(text):   # a file hash is not a card number
+        kept += [_mask_digit_runs(text[start:digest.start()]), digest.group()]
+        start = digest.end()
+    return "".join([*kept, _mask_digit_runs(text[start:])])
+
+
+def _mask_digit_runs(text: str) -> str:
     return DIGIT_RUN.sub(lambda m: mask_pan_digits(m.group()) if looks_like_pan(m.group())
                          else m.group(), text)
 

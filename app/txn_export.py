@@ -24,13 +24,10 @@ import contextlib
 import csv
 import dataclasses
 import functools
-import hashlib
 import logging
 import os
-import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -47,6 +44,15 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from app import oplog as ops
 from app.carddata import mask_display
 from app.errors import PosDeskError
+from app.export_files import (
+    CancelSignal,
+    ProgressCallback,
+    file_sha256,
+    no_progress,
+    read_snapshot,
+    stop_signal,
+    temp_beside,
+)
 from app.history import TxnFilter, totals
 from app.oplog import OperationLog
 from app.progress import Cancelled
@@ -62,8 +68,6 @@ CHUNK_ROWS = 2_000
 XLSX_ROWS_PER_SHEET = 1_048_575          # Excel's 1,048,576 rows, less the header
 XLSX_AMOUNT_FORMAT = '"¥"#,##0.00'
 
-ProgressCallback = Callable[[int, int], object]
-CancelSignal = Callable[[], bool] | threading.Event
 
 
 @dataclass(frozen=True)
@@ -156,9 +160,9 @@ def export_transactions(db: sqlite_utils.Database, oplog: OperationLog, query: T
     try:
         _check_request(target, fmt, language)
         with temp_beside(target) as temp:
-            rows = _write(db, query, temp, fmt, language, progress or _no_progress,
-                          _stop_signal(cancelled))
-            digest = _sha256(temp)
+            rows = _write(db, query, temp, fmt, language, progress or no_progress,
+                          stop_signal(cancelled))
+            digest = file_sha256(temp)
             details = {**_log_details(query, target, fmt, language), "rows": rows,
                        "sha256": digest}
             _publish(db, oplog, temp, target, details)
@@ -197,26 +201,12 @@ def _check_request(target: Path, fmt: str, language: str) -> None:
         raise ExportError(f"{target} is a folder: name a file to write.", path=str(target))
 
 
-@contextlib.contextmanager
-def temp_beside(target: Path) -> Iterator[Path]:
-    """A temporary file in the destination's folder (so the final move is a rename on the
-    same file system), removed again unless it was moved into place."""
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                    suffix=".part")
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-    finally:
-        temp.unlink(missing_ok=True)
-
-
 def _write(db: sqlite_utils.Database, query: TxnFilter, temp: Path, fmt: str, language: str,
            progress: ProgressCallback, stop: Callable[[], bool]) -> int:
     """Verify the chain, then stream the filter's rows into `temp`; returns the row count."""
     sink = _open_sink(fmt, temp, language)
     try:
-        with _read_snapshot(db):
+        with read_snapshot(db):
             total = totals(db, query).count
             progress(0, total)
             _verify_chain(db)
@@ -244,20 +234,6 @@ def _stream(db: sqlite_utils.Database, query: TxnFilter, sink: _Sink,
     finally:
         cursor.close()
     raise Cancelled()
-
-
-@contextlib.contextmanager
-def _read_snapshot(db: sqlite_utils.Database) -> Iterator[None]:
-    """One read transaction around the whole read, ended before anything is written (a
-    write from inside a stale read snapshot could fail with "database is locked")."""
-    if db.conn.in_transaction:           # the caller's own transaction is the snapshot
-        yield
-        return
-    db.conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        db.conn.execute("ROLLBACK")      # read only: nothing to keep
 
 
 def _verify_chain(db: sqlite_utils.Database) -> None:
@@ -437,14 +413,6 @@ def _without_control_characters(record: Record) -> Record:
                  for value in record)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as written:
-        for block in iter(lambda: written.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _publish(db: sqlite_utils.Database, oplog: OperationLog, temp: Path, target: Path,
              details: dict[str, object]) -> None:
     """Log and move into place together: if the move fails the entry is rolled back, and
@@ -493,15 +461,3 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return f"{type(exc).__name__}: {exc.strerror or exc}"
     return f"{type(exc).__name__}: {exc}"
-
-
-def _stop_signal(cancelled: CancelSignal | None) -> Callable[[], bool]:
-    if cancelled is None:
-        return lambda: False
-    if isinstance(cancelled, threading.Event):
-        return cancelled.is_set
-    return cancelled
-
-
-def _no_progress(done: int, total: int) -> None:
-    """The default: nobody is watching."""
