@@ -1,9 +1,9 @@
 """Bluetooth terminals through QtBluetooth (BlueZ on Linux, the OS stacks elsewhere).
 
 Discovery: LE readers that advertise the Nordic UART Service or whose name names a known
-POS maker, and Classic (RFCOMM/SPP) readers by name. Data: `BleNusTransport`, the protocol's
-bytes over GATT (write RX, notifications on TX). RFCOMM sockets are not implemented yet, so
-the default registry offers LE readers only.
+POS maker, and Classic readers that offer the Serial Port Profile or have such a name. Data:
+`BleNusTransport`, the protocol's bytes over GATT (write RX, notifications on TX), and
+`RfcommTransport`, the same bytes over an RFCOMM (SPP) stream socket.
 
 This is the one module of devices/ that uses Qt (QtCore + QtBluetooth), as the
 architecture allows. Discovery runs a local event loop on the calling (device) thread.
@@ -19,6 +19,8 @@ from PySide6.QtBluetooth import (
     QBluetoothAddress,
     QBluetoothDeviceDiscoveryAgent,
     QBluetoothDeviceInfo,
+    QBluetoothServiceInfo,
+    QBluetoothSocket,
     QBluetoothUuid,
     QLowEnergyController,
     QLowEnergyService,
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 NUS_SERVICE = "6e400001-b5a3-f393-e0a9-e50e24dcca9e"
 NUS_RX = "6e400002-b5a3-f393-e0a9-e50e24dcca9e"   # host writes
 NUS_TX = "6e400003-b5a3-f393-e0a9-e50e24dcca9e"   # terminal notifies
+SPP = "00001101-0000-1000-8000-00805f9b34fb"      # Serial Port Profile (Classic readers)
 
 
 class BluetoothUnavailable(OSError):
@@ -39,7 +42,7 @@ class BluetoothUnavailable(OSError):
 
 
 def looks_like_terminal(name: str, services: list[str]) -> bool:
-    return NUS_SERVICE in services or vendor_name(0, name) is not None
+    return NUS_SERVICE in services or SPP in services or vendor_name(0, name) is not None
 
 
 def discover(timeout_ms: int = 6000,
@@ -147,7 +150,7 @@ class BleNusTransport:
     def read(self, max_bytes: int, timeout_s: float) -> bytes:
         self._require()
         if not self._inbox:
-            self._spin(lambda: bool(self._inbox), timeout_s)
+            _spin(lambda: bool(self._inbox), timeout_s)
         if self._flags.get("error") or self._flags.get("lost"):
             raise TransportError(f"Bluetooth link lost: {self._flags.get('error') or 'gone'}")
         chunk = bytes(self._inbox[:max_bytes])
@@ -157,7 +160,7 @@ class BleNusTransport:
     def close(self) -> None:
         if self._controller is not None:
             self._controller.disconnectFromDevice()
-            self._spin(lambda: bool(self._flags.get("lost")), 0.5)
+            _spin(lambda: bool(self._flags.get("lost")), 0.5)
         self._controller = self._service = None
 
     def _received(self, characteristic: object, value: QByteArray) -> None:
@@ -169,24 +172,92 @@ class BleNusTransport:
         return self._service
 
     def _wait(self, done: Callable[[], object], step: str) -> None:
-        self._spin(lambda: bool(done()) or bool(self._flags.get("error")), self.timeout_s)
+        _spin(lambda: bool(done()) or bool(self._flags.get("error")), self.timeout_s)
         if self._flags.get("error"):
             raise TransportError(f"Bluetooth error while {step}: {self._flags['error']}")
         if not done():
             raise TransportError(f"the reader did not answer while {step}")
 
-    @staticmethod
-    def _spin(done: Callable[[], bool], timeout_s: float) -> None:
-        """Run a local event loop until done() or the deadline, re-checking every 10 ms."""
-        deadline = time.monotonic() + timeout_s
-        loop = QEventLoop()
-        tick = QTimer()
-        tick.timeout.connect(loop.quit)
-        while not done() and time.monotonic() < deadline:
-            tick.start(10)
-            loop.exec()
-        tick.stop()
+
+
+def _spin(done: Callable[[], bool], timeout_s: float) -> None:
+    """Run a local event loop until done() or the deadline, re-checking every 10 ms."""
+    deadline = time.monotonic() + timeout_s
+    loop = QEventLoop()
+    tick = QTimer()
+    tick.timeout.connect(loop.quit)
+    while not done() and time.monotonic() < deadline:
+        tick.start(10)
+        loop.exec()
+    tick.stop()
 
 
 def _uuid(text: str) -> QBluetoothUuid:
     return QBluetoothUuid(QUuid(text))      # PySide6 has no QBluetoothUuid(str)
+
+
+class RfcommTransport:
+    """A Classic reader's Serial Port Profile: one RFCOMM byte stream each way.
+
+    On Linux QtBluetooth asks BlueZ for the link over D-Bus (a client profile; BlueZ passes
+    the connected socket back), so the same code runs against the test suite's fake BlueZ.
+    Like `BleNusTransport`, each step spins a local event loop with a deadline.
+    """
+
+    def __init__(self, address: str, timeout_s: float = 8.0) -> None:
+        self.address = address.split(":", 1)[1] if address.startswith("rfcomm:") else address
+        self.timeout_s = timeout_s
+        self._socket: QBluetoothSocket | None = None
+        self._error = ""
+
+    def open(self) -> None:
+        if QCoreApplication.instance() is None:
+            QCoreApplication([])
+        sock = QBluetoothSocket(QBluetoothServiceInfo.Protocol.RfcommProtocol)
+        sock.errorOccurred.connect(self._failed)
+        self._socket = sock
+        sock.connectToService(QBluetoothAddress(self.address), _uuid(SPP))
+        connected = QBluetoothSocket.SocketState.ConnectedState
+        _spin(lambda: sock.state() == connected or bool(self._error),
+                              self.timeout_s)
+        if sock.state() != connected:
+            reason = self._error or "the reader did not answer"
+            self.close()
+            raise TransportError(f"cannot open the Bluetooth serial link: {reason}")
+
+    def write(self, data: bytes) -> None:
+        sock = self._require()
+        if sock.write(QByteArray(data)) != len(data):
+            raise TransportError(f"Bluetooth link lost: {self._error or 'write refused'}")
+        _spin(lambda: sock.bytesToWrite() == 0 or bool(self._error),
+                              self.timeout_s)
+        if sock.bytesToWrite():
+            raise TransportError("the reader stopped taking data")
+
+    def read(self, max_bytes: int, timeout_s: float) -> bytes:
+        sock = self._require()
+        if not sock.bytesAvailable():
+            _spin(lambda: bool(sock.bytesAvailable()) or not self._is_open(),
+                                  timeout_s)
+        if not sock.bytesAvailable() and not self._is_open():
+            raise TransportError(f"Bluetooth link lost: {self._error or 'the reader hung up'}")
+        return bytes(sock.read(max_bytes).data())
+
+    def close(self) -> None:
+        sock, self._socket = self._socket, None
+        if sock is not None:
+            sock.abort()
+            sock.deleteLater()
+
+    def _is_open(self) -> bool:
+        sock = self._socket
+        return sock is not None and sock.state() == QBluetoothSocket.SocketState.ConnectedState
+
+    def _failed(self, _error: object) -> None:
+        if self._socket is not None:
+            self._error = self._socket.errorString() or "link error"
+
+    def _require(self) -> QBluetoothSocket:
+        if self._socket is None:
+            raise TransportError("the Bluetooth link is not open")
+        return self._socket

@@ -68,19 +68,20 @@ def default_registry() -> DeviceRegistry:
             lambda address: usb_transport.UsbBulkTransport(backend, address)))
     registry.register(DeviceSource("serial", serial_transport.discover,
                                    serial_transport.SerialTransport))
-    registry.register(DeviceSource("ble", _ble_readers, _ble_transport))
+    registry.register(DeviceSource("ble", _bluetooth_readers, _ble_transport))
+    registry.register(DeviceSource("rfcomm", list, _rfcomm_transport))   # found by "ble"
     world = world_from_env()
     if world is not None:
         registry.register(world.source())
     return registry
 
 
-def _ble_readers() -> list[DeviceInfo]:
-    """LE readers only: Classic (RFCOMM) readers cannot be reached yet."""
+def _bluetooth_readers() -> list[DeviceInfo]:
+    """LE readers ("ble:…") and Classic readers ("rfcomm:…") from one scan."""
     from devices import bluetooth
 
     try:
-        return [info for info in bluetooth.discover() if info.transport == "ble"]
+        return bluetooth.discover()
     except bluetooth.BluetoothUnavailable as exc:
         log.info("no Bluetooth scan: %s", exc)
         return []
@@ -90,3 +91,9 @@ def _ble_transport(address: str) -> Transport:
     from devices import bluetooth
 
     return bluetooth.BleNusTransport(address)
+
+
+def _rfcomm_transport(address: str) -> Transport:
+    from devices import bluetooth
+
+    return bluetooth.RfcommTransport(address)

@@ -85,3 +85,68 @@ def test_pair_and_read_the_journal_over_ble(bluez) -> None:
     terminal_id, model, rows = json.loads(result.stdout.strip().splitlines()[-1])
     assert (terminal_id, model) == ("SIM00003", "SIM-MPOS")
     assert rows > 20
+
+
+_RFCOMM_SESSION = (
+    "import json, sys\n"
+    "from devices.bluetooth import RfcommTransport\n"
+    "from devices.terminal_client import TerminalClient\n"
+    "from devices.transport import TransportError\n"
+    "t = RfcommTransport('rfcomm:44:55:66:77:88:99'); t.open()\n"
+    "c = TerminalClient(t, 5.0)\n"
+    "ident = c.identify()\n"
+    "key = c.finish_pairing(c.start_pairing())\n"
+    "c.login(key)\n"
+    "cursor, rows = '0', 0\n"
+    "while True:\n"
+    "    page = c.journal_page(cursor)\n"
+    "    rows += len(page.entries); cursor = page.next_cursor\n"
+    "    if not page.more: break\n"
+    "print(json.dumps([ident.terminal_id, ident.model, rows]), flush=True)\n"
+    "sys.stdin.readline()\n"            # the test hangs the reader up here
+    "try:\n"
+    "    c.journal_page(cursor); print(json.dumps('still talking'))\n"
+    "except TransportError as exc:\n"
+    "    print(json.dumps(str(exc)))\n")
+
+
+def test_pair_read_and_lose_a_classic_reader_over_rfcomm(bluez) -> None:
+    """The protocol over an RFCOMM (SPP) stream through QtBluetooth's BlueZ D-Bus socket,
+    against a simulated Classic reader inside the fake BlueZ; then the reader hangs up."""
+    from tests.devices.fake_rfcomm import add_spp_terminal
+
+    bus = DBusTestCase.get_dbus(system_bus=True)
+    with contextlib.suppress(Exception):
+        bluez.AddAdapter("hci0", "posdesk-test")
+    reader = add_spp_terminal(bus, bluez, "44:55:66:77:88:99", "SIM-MPOS SIMC20260003", 2)
+    session = subprocess.Popen(
+        [sys.executable, "-c", _RFCOMM_SESSION], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+             "BLUETOOTH_FORCE_DBUS_LE_VERSION": "5.64"},
+        cwd=Path(__file__).resolve().parents[2])
+    try:
+        first = session.stdout.readline()
+        assert first, session.stderr.read()[-2000:]
+        terminal_id, model, rows = json.loads(first)
+        assert (terminal_id, model) == ("SIM00003", "SIM-MPOS")
+        assert rows > 20
+        assert reader.Paired()
+        reader.Hangup()
+        out, err = session.communicate("\n", timeout=60)
+    finally:
+        if session.poll() is None:
+            session.kill()
+    assert "Bluetooth link lost" in json.loads(out.strip().splitlines()[-1]), err[-2000:]
+
+
+def test_a_classic_reader_is_found_as_rfcomm(bluez) -> None:
+    from tests.devices.fake_rfcomm import add_spp_terminal
+
+    with contextlib.suppress(Exception):
+        bluez.AddAdapter("hci0", "posdesk-test")
+    add_spp_terminal(DBusTestCase.get_dbus(system_bus=True), bluez, "55:66:77:88:99:AA",
+                     "Reader 1", 2)      # a name no maker table knows: found by its SPP service
+    found = _discover_in_fresh_process(1500)
+    assert isinstance(found, list)
+    assert "rfcomm:55:66:77:88:99:AA" in [f[3] for f in found]

@@ -113,21 +113,25 @@ def test_serial_terminal_on_a_pseudo_terminal(posdesk, world: Path, tmp_path: Pa
         server.stop()
 
 
+@pytest.mark.parametrize("link", ["ble", "rfcomm"])
 def test_bluetooth_terminal_pair_and_sync(posdesk, bluez, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """A simulated Bluetooth LE reader (inside the fake BlueZ) found, paired and synced by
-    the real `posdesk` command through QtBluetooth."""
+                                          monkeypatch: pytest.MonkeyPatch, link: str) -> None:
+    """A simulated Bluetooth reader inside the fake BlueZ, LE (GATT serial service) or Classic
+    (RFCOMM serial port), found, paired and synced by the real `posdesk` command through
+    QtBluetooth."""
     from dbusmock import DBusTestCase
 
     from tests.devices.fake_gatt import add_nus_terminal
+    from tests.devices.fake_rfcomm import add_spp_terminal
 
     monkeypatch.setenv("BLUETOOTH_FORCE_DBUS_LE_VERSION", "5.64")   # the mock's bluetoothd
     with contextlib.suppress(Exception):        # another test may have added it already
         bluez.AddAdapter("hci0", "posdesk-test")
-    reader = add_nus_terminal(DBusTestCase.get_dbus(system_bus=True), bluez,
-                              "33:44:55:66:77:88", "SIM-MPOS SIMC20260003", 2)
+    mac = "33:44:55:66:77:88" if link == "ble" else "33:44:55:66:77:99"
+    add = add_nus_terminal if link == "ble" else add_spp_terminal
+    reader = add(DBusTestCase.get_dbus(system_bus=True), bluez, mac, "SIM-MPOS SIMC20260003", 2)
     found = json.loads(posdesk("terminals", "discover", "--json", check=True).stdout)
-    address = "ble:33:44:55:66:77:88"
+    address = f"{link}:{mac}"
     assert address in [f["address"] for f in found]
     rc, out = pair(address, tmp_path / "shop", lambda: str(reader.Screen()),
                    "--accept-unknown-model")
@@ -137,7 +141,7 @@ def test_bluetooth_terminal_pair_and_sync(posdesk, bluez, tmp_path: Path,
     assert "SIM00003:" in synced.stdout and " new" in synced.stdout
     listed = json.loads(posdesk("terminals", "list", "--data-dir", str(tmp_path / "shop"),
                                 "--json", check=True).stdout)
-    assert listed[0]["transport"] == "ble" and listed[0]["status"] == "ONLINE"
+    assert listed[0]["transport"] == link and listed[0]["status"] == "ONLINE"
 
 
 def test_signed_parameter_push(posdesk, world: Path, tmp_path: Path) -> None:

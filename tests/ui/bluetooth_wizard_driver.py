@@ -25,13 +25,13 @@ def wait_until(condition: Callable[[], bool], seconds: float) -> None:
 
 
 def main() -> None:
-    data_dir, rx_path = Path(sys.argv[1]), sys.argv[2]
+    data_dir, reader_path, reader_interface, scheme = (Path(sys.argv[1]), *sys.argv[2:5])
     app = QApplication([])  # noqa: F841
     from app.profile import open_profile
     from ui.main_window import MainWindow
 
-    reader = dbus.Interface(dbus.SystemBus().get_object("org.bluez", rx_path),
-                            "org.bluez.GattCharacteristic1")
+    reader = dbus.Interface(dbus.SystemBus().get_object("org.bluez", reader_path),
+                            reader_interface)
     profile = open_profile(data_dir)
     window = MainWindow(profile, "en")
     window.show()
@@ -39,9 +39,9 @@ def main() -> None:
     wizard.show()
     wizard.next()
     found = wizard.discover
-    wait_until(lambda: any(i.address.startswith("ble:") for i in found.found), 30)
+    wait_until(lambda: any(i.address.startswith(scheme + ":") for i in found.found), 30)
     found.list.setCurrentRow(next(n for n, i in enumerate(found.found)
-                                  if i.address.startswith("ble:")))
+                                  if i.address.startswith(scheme + ":")))
     wizard.next()
     compare = wizard.compare
     wait_until(lambda: compare.unknown_ok.isVisible(), 30)
