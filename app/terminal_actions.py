@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import NotPairedError, TerminalError
@@ -14,9 +15,9 @@ from app.terminal_params import ParamsFile, check_params_file, push_params
 from app.terminal_sync import SyncResult, heartbeat, mark_unreachable, sync_terminal
 from app.terminals import TerminalView, list_terminals, rename_terminal
 
-__all__ = ["Backoff", "ParamsFile", "TerminalView", "check_in", "check_params_file",
-           "configure", "connect", "discover", "list_terminals", "pair_at", "registry_for",
-           "rename_terminal", "sync_one", "syncable", "unpair"]
+__all__ = ["Backoff", "ParamsFile", "PlugChanges", "TerminalView", "check_in",
+           "check_params_file", "configure", "connect", "discover", "list_terminals", "pair_at",
+           "registry_for", "rename_terminal", "sync_one", "syncable", "unpair", "watch_plugs"]
 from devices.framing import ProtocolError
 from devices.registry import DeviceRegistry, default_registry
 from devices.terminal_client import Identity, TerminalClient
@@ -139,6 +140,38 @@ def _connect_paired(profile: Profile, registry: DeviceRegistry, terminal_id: str
     except TerminalError as exc:
         mark_unreachable(profile, terminal_id, exc.message)
         raise
+
+
+@dataclass(frozen=True)
+class PlugChanges:
+    arrived: list[str] = field(default_factory=list)   # check these in now (and so sync)
+    left: list[str] = field(default_factory=list)      # marked OFFLINE now
+    attached: frozenset[str] = frozenset()             # what to compare the next look with
+
+
+def watch_plugs(profile: Profile, registry: DeviceRegistry,
+                before: frozenset[str] | None) -> PlugChanges:
+    """Which paired terminals were plugged in or pulled out since the last look (`before`;
+    None on the first look, which reports nothing). One that left is marked OFFLINE at once
+    instead of after two missed heartbeats; one that arrived is for the caller to check in,
+    which syncs it. Terminals whose link cannot be watched without a radio scan (Bluetooth)
+    are left to the heartbeat."""
+    rows = profile.db.execute(
+        "SELECT terminal_id, address FROM terminals WHERE key_ref IS NOT NULL AND key_ref != '' "
+        "AND status NOT IN ('BLOCKED', 'RETIRED')").fetchall()
+    presence = {str(tid): (str(address), registry.present(str(address)))
+                for tid, address in rows if address}
+    watched = {tid: address for tid, (address, here) in presence.items() if here is not None}
+    attached = frozenset(address for address, here in presence.values() if here)
+    if before is None:
+        return PlugChanges(attached=attached)
+    arrived = [tid for tid, address in watched.items()
+               if address in attached and address not in before]
+    left = [tid for tid, address in watched.items()
+            if address in before and address not in attached]
+    for terminal_id in left:
+        mark_unreachable(profile, terminal_id, "disconnected from this computer")
+    return PlugChanges(arrived, left, attached)
 
 
 class Backoff:

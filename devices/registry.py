@@ -21,6 +21,7 @@ class DeviceSource:
     scheme: str                                   # "usb", "serial", "sim-usb", "ble", …
     discover: Callable[[], list[DeviceInfo]]
     connect: Callable[[str], Transport]           # address → an unopened transport
+    present: Callable[[str], bool] | None = None  # is it attached? (no radio scan, no I/O)
 
 
 class DeviceRegistry:
@@ -41,6 +42,19 @@ class DeviceRegistry:
             except Exception:
                 log.exception("discovery through %s failed", source.scheme)
         return list(found.values())
+
+    def present(self, address: str) -> bool | None:
+        """Is the terminal at `address` attached now? None where that cannot be told without
+        a radio scan (Bluetooth). Cheap enough to ask every few seconds; it stands in for
+        hotplug events, which pyusb and pyserial do not offer."""
+        source = self._sources.get(address.split(":", 1)[0])
+        if source is None or source.present is None:
+            return None
+        try:
+            return source.present(address)
+        except Exception:
+            log.exception("could not tell whether %s is attached", address)
+            return None
 
     def open(self, address: str) -> Transport:
         scheme = address.split(":", 1)[0]
@@ -65,9 +79,10 @@ def default_registry() -> DeviceRegistry:
     if backend is not None:
         registry.register(DeviceSource(
             "usb", lambda: usb_transport.discover(backend, is_pos_vendor),
-            lambda address: usb_transport.UsbBulkTransport(backend, address)))
+            lambda address: usb_transport.UsbBulkTransport(backend, address),
+            lambda address: usb_transport.is_attached(backend, address)))
     registry.register(DeviceSource("serial", serial_transport.discover,
-                                   serial_transport.SerialTransport))
+                                   serial_transport.SerialTransport, serial_transport.is_attached))
     registry.register(DeviceSource("ble", _bluetooth_readers, _ble_transport))
     registry.register(DeviceSource("rfcomm", list, _rfcomm_transport))   # found by "ble"
     world = world_from_env()

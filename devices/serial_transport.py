@@ -4,6 +4,7 @@ only identifies them)."""
 from __future__ import annotations
 
 import errno
+import os
 import time
 
 import serial
@@ -28,6 +29,15 @@ def discover() -> list[DeviceInfo]:
                                 serial=port.serial_number or "",
                                 address=SCHEME + port.device))
     return found
+
+
+def is_attached(address: str) -> bool:
+    """Is the port there? Its device node on POSIX (it goes when the cable does); the port
+    list on Windows. Nothing is opened, so a port in use elsewhere is left alone."""
+    name = address.removeprefix(SCHEME)
+    if os.name == "nt":
+        return name in {port.device for port in serial.tools.list_ports.comports()}
+    return os.path.exists(name)
 
 
 class SerialTransport:

@@ -7,7 +7,9 @@ file belongs to the fake terminals, not to PosDesk: the app's own keys never go 
 
 A change to one terminal rewrites only that terminal's entry, and a terminal re-reads its
 provisioning memory when a host connects, so a code scanned by `posdesk simulate --scan`
-in one process is reported to a host (a GUI already running) in another.
+in one process is reported to a host (a GUI already running) in another. Cables work the same
+way: a terminal unplugged with `posdesk simulate --unplug` disappears from every process's
+next listing.
 """
 
 from __future__ import annotations
@@ -69,13 +71,21 @@ class SimulatedWorld:
             terminal.connected = device.plugged
 
     def source(self) -> DeviceSource:
-        return DeviceSource(SCHEME, self.discover, self.connect)
+        return DeviceSource(SCHEME, self.discover, self.connect, self.present)
+
+    def present(self, address: str) -> bool:
+        self._recall_cables()
+        serial = address.rsplit(":", 1)[-1]
+        return any(d.plugged and d.terminal.profile.serial == serial
+                   for d in self.backend.devices)
 
     def discover(self) -> list[DeviceInfo]:
+        self._recall_cables()
         return [DeviceInfo("usb", i.vendor, i.model, i.serial, SCHEME + i.address[3:])
                 for i in discover(self.backend, lambda vid, name: True)]
 
     def connect(self, address: str) -> UsbBulkTransport:
+        self._recall_cables()
         serial = address.rsplit(":", 1)[-1]
         for terminal in self.terminals:
             if terminal.profile.serial == serial:     # codes scanned in another process
@@ -104,6 +114,16 @@ class SimulatedWorld:
         serial = self.terminal(serial_or_id).profile.serial
         (self.backend.plug_in if plugged else self.backend.unplug)(serial)
         self._save_one(serial)
+
+    def _recall_cables(self) -> None:
+        """A cable pulled or plugged from another process (`posdesk simulate --unplug`) is
+        seen here too, as a real cable would be seen by every program on the computer."""
+        saved = self._load()
+        for device in self.backend.devices:
+            plugged = saved.get(device.terminal.profile.serial, {}).get("plugged")
+            if isinstance(plugged, bool) and plugged != device.plugged:
+                serial = device.terminal.profile.serial
+                (self.backend.plug_in if plugged else self.backend.unplug)(serial)
 
     def save(self) -> None:
         memory: dict[str, dict[str, object]] = {

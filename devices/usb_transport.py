@@ -85,12 +85,26 @@ class UsbBulkTransport:
         self._device = self._out = self._in = None
 
     def _find(self) -> usb.core.Device:
-        _, vid, pid, serial = self.address.split(":", 3)
-        for device in usb.core.find(find_all=True, backend=self.backend,
-                                    idVendor=int(vid, 16), idProduct=int(pid, 16)) or []:
-            if (_string(device, device.iSerialNumber) or "") == serial:
-                return device
-        raise TransportError(f"the terminal {serial or self.address} is not connected")
+        device = _attached_device(self.backend, self.address)
+        if device is None:
+            serial = self.address.split(":", 3)[-1]
+            raise TransportError(f"the terminal {serial or self.address} is not connected")
+        return device
+
+
+def is_attached(backend: object, address: str) -> bool:
+    """Is this terminal plugged in? Only devices with its vendor and product id are asked
+    for their serial number, so polling this leaves every other USB device alone."""
+    return _attached_device(backend, address) is not None
+
+
+def _attached_device(backend: object, address: str) -> usb.core.Device | None:
+    _, vid, pid, serial = address.split(":", 3)
+    for device in usb.core.find(find_all=True, backend=backend,
+                                idVendor=int(vid, 16), idProduct=int(pid, 16)) or []:
+        if (_string(device, device.iSerialNumber) or "") == serial:
+            return device
+    return None
 
 
 def _endpoint(interface: Iterable[usb.core.Endpoint], direction: int) -> usb.core.Endpoint:

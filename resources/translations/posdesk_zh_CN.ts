@@ -4095,10 +4095,6 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>终端</translation>
     </message>
     <message>
-        <source>Paired card and QR readers. Status comes from a heartbeat every 30 seconds; a terminal that comes back is synced at once.</source>
-        <translation>已配对的刷卡和扫码终端。状态来自每 30 秒一次的心跳；终端重新连接后会立即同步。</translation>
-    </message>
-    <message>
         <source>&amp;Add terminal…</source>
         <translation>添加终端(&amp;A)…</translation>
     </message>
@@ -4139,6 +4135,10 @@ Plug a reader in or switch it on, then choose Add terminal.</source>
     <message>
         <source>Cancel sync</source>
         <translation>取消同步</translation>
+    </message>
+    <message>
+        <source>%1 was disconnected.</source>
+        <translation>%1 已断开连接。</translation>
     </message>
     <message>
         <source>%1 is back and was synced.</source>
@@ -4193,6 +4193,10 @@ Settings: %6</source>
     <message>
         <source>%1: %2 new</source>
         <translation>%1：新增 %2 笔</translation>
+    </message>
+    <message>
+        <source>Paired card and QR readers. Status comes from a heartbeat every 30 seconds, and a cable pulled or plugged back in is noticed within seconds; a terminal that comes back is synced at once.</source>
+        <translation>已配对的刷卡和扫码终端。状态来自每 30 秒一次的心跳；拔出或重新插上数据线几秒内即可察觉；重新连接的终端会立即同步。</translation>
     </message>
     <message>
         <source>Syncing %1: page %2, %3 new so far…</source>

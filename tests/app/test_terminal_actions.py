@@ -10,7 +10,7 @@ from app.profile import Profile
 from app.secrets import SecretStore
 from app.terminal_pairing import PairingQuestions
 from devices.registry import DeviceRegistry, DeviceSource
-from devices.usb_transport import UsbBulkTransport, discover
+from devices.usb_transport import UsbBulkTransport, discover, is_attached
 from tests.conftest import MemoryKeyring
 
 YES = PairingQuestions(codes_match=lambda code: True, pair_unknown_model=lambda ident: True)
@@ -21,7 +21,8 @@ def registry(usb_rig) -> DeviceRegistry:
     backend, _, _ = usb_rig
     found = DeviceRegistry()
     found.register(DeviceSource("usb", lambda: discover(backend, lambda vid, name: True),
-                                lambda address: UsbBulkTransport(backend, address)))
+                                lambda address: UsbBulkTransport(backend, address),
+                                lambda address: is_attached(backend, address)))
     return found
 
 
@@ -40,6 +41,25 @@ def test_check_in_marks_offline_then_auto_syncs_on_return(
     synced = actions.check_in(profile, registry, identity.terminal_id, SecretStore())
     assert synced is not None and synced.new == len(terminals[0].journal)
     assert actions.list_terminals(profile.db)[0].status == "ONLINE"
+
+
+def test_plugs_are_watched_without_waiting_for_a_heartbeat(
+        profile: Profile, registry: DeviceRegistry, usb_rig, memory_keyring: MemoryKeyring) -> None:
+    backend, terminals, _ = usb_rig
+    paired = actions.pair_at(profile, registry, registry.discover()[0].address, YES,
+                             SecretStore()).terminal_id
+    first = actions.watch_plugs(profile, registry, None)
+    assert (first.arrived, first.left, len(first.attached)) == ([], [], 1)
+    backend.unplug(terminals[1].profile.serial)         # not paired here: not our business
+    assert actions.watch_plugs(profile, registry, first.attached) == first
+    backend.unplug(terminals[0].profile.serial)
+    gone = actions.watch_plugs(profile, registry, first.attached)
+    assert (gone.arrived, gone.left, gone.attached) == ([], [paired], frozenset())
+    view = actions.list_terminals(profile.db)[0]
+    assert view.status == "OFFLINE" and "disconnected" in view.last_error
+    backend.plug_in(terminals[0].profile.serial)
+    back = actions.watch_plugs(profile, registry, gone.attached)
+    assert (back.arrived, back.left, back.attached) == ([paired], [], first.attached)
 
 
 def test_rename_refuses_an_empty_name(profile: Profile, registry: DeviceRegistry,

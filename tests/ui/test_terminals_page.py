@@ -101,6 +101,30 @@ def test_unpair_asks_first_and_keeps_history(qtbot: QtBot, window,
     assert profile.db.execute("SELECT count(*) FROM txn").fetchone()[0] > 0
 
 
+def test_a_pulled_cable_shows_at_once_and_plugging_back_syncs(qtbot: QtBot, window) -> None:
+    """The cable is pulled by another process (`posdesk simulate --unplug`), as a person
+    pulls a real one: the page notices on its next tick, not after two missed heartbeats."""
+    win, _profile, world = window
+    wizard = _walk_wizard(qtbot, win, world, 1, answer=True)
+    qtbot.waitUntil(lambda: wizard.compare.isComplete(), timeout=10_000)
+    wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: win.transactions.model.rowCount() > 0, timeout=20_000)
+    page = win.terminals
+    page.timer.timeout.emit()                            # the first look: what is plugged in
+    qtbot.waitUntil(lambda: bool(page.plugged_in), timeout=10_000)
+    SimulatedWorld(world).set_plugged("SIM00002", False)
+    page.timer.timeout.emit()
+    qtbot.waitUntil(lambda: "SIM00002 was disconnected" in page.activity.text(),
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.views[0].status == "OFFLINE", timeout=10_000)
+    SimulatedWorld(world).set_plugged("SIM00002", True)
+    page.timer.timeout.emit()
+    qtbot.waitUntil(lambda: "SIM00002 is back and was synced" in page.activity.text(),
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.views[0].status == "ONLINE", timeout=10_000)
+
+
 def test_sync_now_can_be_cancelled(qtbot: QtBot, window) -> None:
     win, profile, world = window
     wizard = _walk_wizard(qtbot, win, world, 1, answer=True)
