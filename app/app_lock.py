@@ -1,10 +1,9 @@
 """The app lock: a password (and, if enabled, a second factor) between the user and the data.
 
 After `max_failures` consecutive failures further attempts are refused for a delay that
-grows with each lockout (30 s, 60 s, 120 s … up to an hour). The counters live in the
-profile's settings table, so quitting and restarting does not reset the delay; a failure is
-counted *before* the secret is checked, so killing the app mid-check does not undo it.
-Every outcome goes to the operation log; the password and the code never do.
+grows with each lockout (30 s, 60 s, 120 s … up to an hour; `app.attempt_throttle`, under
+the `lock.` settings). Every outcome goes to the operation log; the password and the code
+never do.
 
 No Qt here: the clock is injectable, and the UI (ui/lock_dialog.py) only calls `attempt`.
 """
@@ -19,9 +18,12 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from app import oplog as ops
+from app.attempt_throttle import DEFAULT_POLICY, AttemptThrottle, LockPolicy
 from app.limits import KNOWLEDGE, POSSESSION
 from app.oplog import OperationLog
 from app.storage import get_setting, set_setting
+
+__all__ = ["AppLock", "LockPolicy", "UnlockResult", "idle_lock_s", "set_idle_lock_s"]
 
 # Operation types (to move to app/oplog.py with the other constants).
 APP_LOCKED = "APP_LOCKED"
@@ -29,10 +31,6 @@ APP_UNLOCKED = "APP_UNLOCKED"
 UNLOCK_FAILED = "UNLOCK_FAILED"
 UNLOCK_LOCKOUT = "UNLOCK_LOCKOUT"
 
-# Settings keys.
-FAILURES_KEY = "lock.failures"        # consecutive failures since the last lockout or success
-LOCKOUTS_KEY = "lock.lockouts"        # lockouts since the last success (drives the delay)
-UNTIL_KEY = "lock.until_utc_ms"       # no attempt before this instant (0 = none pending)
 IDLE_KEY = "lock.idle_s"              # the user's idle auto-lock choice (overrides the policy)
 
 # `UnlockResult.problem` values (English, for logs and callers; the UI shows its own words).
@@ -42,22 +40,6 @@ PROBLEM_LOCKED_OUT = "locked out; try again in {seconds} s"
 
 LOCK_REASONS = ("idle", "manual", "start")
 TARGET_TYPE = "app"
-
-
-@dataclass(frozen=True)
-class LockPolicy:
-    max_failures: int = 5
-    first_delay_s: float = 30
-    delay_factor: float = 2
-    max_delay_s: float = 3600
-    idle_lock_s: int = 300          # 0 = never lock when idle
-
-    def delay_s(self, lockouts_before: int) -> float:
-        """The delay of the lockout that follows `lockouts_before` earlier ones."""
-        if lockouts_before >= 64:       # far past any cap; avoids a huge power
-            return float(self.max_delay_s)
-        return float(min(self.first_delay_s * self.delay_factor ** lockouts_before,
-                         self.max_delay_s))
 
 
 @dataclass(frozen=True)
@@ -75,7 +57,7 @@ class AppLock:
         log: OperationLog,
         check_password: Callable[[str], bool],
         check_second: Callable[[str], bool] | None = None,
-        policy: LockPolicy = LockPolicy(),      # frozen, so one shared default is safe
+        policy: LockPolicy = DEFAULT_POLICY,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.db = db
@@ -83,7 +65,7 @@ class AppLock:
         self.policy = policy
         self._check_password = check_password
         self._check_second = check_second
-        self._clock = clock
+        self._throttle = AttemptThrottle(db, "lock", policy, clock)
         self._locked = False
 
     # ----------------------------------------------------------------------- state
@@ -100,29 +82,19 @@ class AppLock:
 
     @property
     def failures(self) -> int:
-        return self._int(FAILURES_KEY)
+        return self._throttle.failures
 
     @property
     def lockouts(self) -> int:
-        return self._int(LOCKOUTS_KEY)
+        return self._throttle.lockouts
 
     @property
     def failures_left(self) -> int:
-        return 0 if self.wait_s() > 0 else max(self.policy.max_failures - self.failures, 0)
+        return self._throttle.failures_left
 
     def wait_s(self) -> float:
-        """Seconds until another attempt is allowed (0 if allowed now).
-
-        Never more than the running lockout's own delay: setting the clock back does not
-        stretch a lockout (setting it forward can shorten one; without a trusted clock
-        across restarts that cannot be prevented)."""
-        until_ms = self._int(UNTIL_KEY)
-        if until_ms <= 0:
-            return 0.0
-        remaining = (until_ms - self._now_ms()) / 1000
-        if remaining <= 0:
-            return 0.0
-        return min(remaining, self.policy.delay_s(max(self.lockouts - 1, 0)))
+        """Seconds until another attempt is allowed (0 if allowed now)."""
+        return self._throttle.wait_s()
 
     @property
     def idle_lock_s(self) -> int:
@@ -157,9 +129,7 @@ class AppLock:
             return UnlockResult(False, 0.0, self.failures_left, PROBLEM_CODE_REQUIRED)
 
         # Count first: a crash or kill during the (slow) check must not undo the failure.
-        with self.db.atomic():
-            failures = self.failures + 1
-            set_setting(self.db, FAILURES_KEY, str(failures))
+        failures = self._throttle.count_attempt()
 
         ok = self._checks_pass(password, second_code)
         if ok:
@@ -179,8 +149,7 @@ class AppLock:
     def _succeeded(self) -> UnlockResult:
         factors = f"{KNOWLEDGE},{POSSESSION}" if self.needs_second else KNOWLEDGE
         with self.db.atomic():
-            for key in (FAILURES_KEY, LOCKOUTS_KEY, UNTIL_KEY):
-                set_setting(self.db, key, "0")
+            self._throttle.succeeded()
             self.log.append(APP_UNLOCKED, target_type=TARGET_TYPE, factor_categories=factors)
         self._locked = False
         return UnlockResult(True, 0.0, self.policy.max_failures, None)
@@ -191,30 +160,17 @@ class AppLock:
             self.log.append(UNLOCK_FAILED, target_type=TARGET_TYPE, result="FAIL",
                             details={"failures": failures,
                                      "max_failures": policy.max_failures})
-            if failures < policy.max_failures:
-                return UnlockResult(False, 0.0, policy.max_failures - failures, PROBLEM_WRONG)
             lockouts = self.lockouts
-            delay = policy.delay_s(lockouts)
-            set_setting(self.db, FAILURES_KEY, "0")
-            set_setting(self.db, LOCKOUTS_KEY, str(lockouts + 1))
-            set_setting(self.db, UNTIL_KEY, str(self._now_ms() + round(delay * 1000)))
+            delay = self._throttle.lock_out_if_due(failures)
+            if delay is None:
+                return UnlockResult(False, 0.0, policy.max_failures - failures, PROBLEM_WRONG)
             self.log.append(UNLOCK_LOCKOUT, target_type=TARGET_TYPE, result="FAIL",
                             details={"delay_s": _whole(delay), "lockout": lockouts + 1,
                                      "failures": failures})
         return UnlockResult(False, delay, 0, PROBLEM_LOCKED_OUT.format(seconds=math.ceil(delay)))
 
-    def _int(self, key: str) -> int:
-        value = get_setting(self.db, key, "0")
-        try:
-            return int(value or 0)
-        except ValueError:      # damaged: read as 0 (whoever can edit the file can delete it)
-            return 0
 
-    def _now_ms(self) -> int:
-        return round(self._clock() * 1000)
-
-
-def idle_lock_s(db: sqlite_utils.Database, policy: LockPolicy = LockPolicy()) -> int:
+def idle_lock_s(db: sqlite_utils.Database, policy: LockPolicy = DEFAULT_POLICY) -> int:
     """The saved idle time (0 = never), or the policy's default; readable without a lock
     (the Verification page shows and changes it)."""
     saved = get_setting(db, IDLE_KEY)

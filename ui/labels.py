@@ -95,6 +95,7 @@ def op_type(code: str) -> str:
         "BACKUP_CREATED": QCoreApplication.translate("Labels", "Backup made"),
         "BACKUP_RESTORED": QCoreApplication.translate("Labels", "Restored from a backup"),
         "OPERATOR_VERIFIED": QCoreApplication.translate("Labels", "Operator verified"),
+        "OPERATOR_LOCKOUT": QCoreApplication.translate("Labels", "Operator checks paused"),
         "SCENARIO_POLICY_CHANGED": QCoreApplication.translate("Labels",
                                                               "Scenario policy changed"),
         "HANDOVER_RECEIPT": QCoreApplication.translate("Labels", "Terminal handover receipt"),

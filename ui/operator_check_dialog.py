@@ -118,17 +118,32 @@ class OperatorCheckDialog(QDialog):
             self.proof = verify_operator(self.registry, self.operation, self.password.text(),
                                          self.factor.currentData(), self.code.text())
         except OperatorCheckFailed as exc:
-            field = exc.facts.get("field")
-            if field == "password":
-                say(self.message, self.tr("The password is not right."))
-                self.password.selectAll()
-            else:
-                say(self.message, self.tr("The second factor did not confirm it. For a "
-                                          "code, wait for the next one and type it."))
-                self.code.clear()
+            self._refused(exc)
             return
         self.password.clear()
         self.accept()
+
+
+    def _refused(self, exc: OperatorCheckFailed) -> None:
+        field = exc.facts.get("field")
+        if field == "locked_out":
+            say(self.message, self.tr("Too many wrong attempts. Try again in %1 s; nothing "
+                                      "changed.").replace("%1", str(exc.facts.get("wait_s"))))
+            return
+        if field == "password":
+            text = self.tr("The password is not right.")
+            self.password.selectAll()
+        else:
+            text = self.tr("The second factor did not confirm it. For a code, wait for the "
+                           "next one and type it.")
+            self.code.clear()
+        left = exc.facts.get("failures_left")
+        if isinstance(left, int) and 0 < left <= 2:
+            text += " " + self.tr("After %1 more wrong attempts these checks pause.").replace(
+                "%1", str(left))
+        elif left == 0:
+            text += " " + self.tr("Too many wrong attempts: these checks pause for a while.")
+        say(self.message, text)
 
 
 def confirm_operator(parent: QWidget, profile: Profile, operation: str,

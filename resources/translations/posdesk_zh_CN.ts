@@ -1407,6 +1407,10 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>操作员身份验证</translation>
     </message>
     <message>
+        <source>Operator checks paused</source>
+        <translation>操作员确认已暂停</translation>
+    </message>
+    <message>
         <source>Scenario policy changed</source>
         <translation>场景策略已更改</translation>
     </message>
@@ -2582,12 +2586,24 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>取消</translation>
     </message>
     <message>
+        <source>Too many wrong attempts. Try again in %1 s; nothing changed.</source>
+        <translation>错误次数过多，请 %1 秒后再试；未做任何更改。</translation>
+    </message>
+    <message>
         <source>The password is not right.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
         <source>The second factor did not confirm it. For a code, wait for the next one and type it.</source>
         <translation>第二要素未能确认。如使用验证码，请等待下一个验证码后再输入。</translation>
+    </message>
+    <message>
+        <source>After %1 more wrong attempts these checks pause.</source>
+        <translation>再错 %1 次，此项确认将暂停一段时间。</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts: these checks pause for a while.</source>
+        <translation>错误次数过多：此项确认暂停一段时间。</translation>
     </message>
 </context>
 <context>

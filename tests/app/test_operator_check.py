@@ -80,3 +80,36 @@ def test_the_proof_is_stamped_on_the_operation(registry: FactorRegistry,  # noqa
     save_policy(profile.db, profile.oplog, ScenarioPolicy("Card", "CHANNEL", "CARD"))
     assert [c for _, c, _ in logged(profile, SCENARIO_POLICY_CHANGED)] == [TWO_CATEGORIES,
                                                                            None]
+
+
+def test_guessing_is_braked_like_the_unlock(registry: FactorRegistry,  # noqa: F811
+                                           profile: Profile) -> None:
+    """Five wrong attempts in a row refuse the sixth, even a right one, for 30 s; the count
+    survives a new registry (a restart) and a success clears it."""
+    from app.attempt_throttle import AttemptThrottle
+    from app.operator_check import OPERATOR_LOCKOUT
+
+    registry.set_password(PASSWORD)
+    factor, seed = enrol_totp(registry)
+    lefts = []
+    for _ in range(5):
+        with pytest.raises(OperatorCheckFailed) as wrong:
+            verify_operator(registry, "DATA_EXPORT", "guess", factor.id, "123456")
+        lefts.append(wrong.value.facts["failures_left"])
+    assert lefts == [4, 3, 2, 1, 0]
+    again = FactorRegistry(profile.db, profile.oplog, registry.store.store)
+    with pytest.raises(OperatorCheckFailed) as refused:
+        verify_operator(again, "DATA_EXPORT", PASSWORD, factor.id, code_at(seed, time.time()))
+    assert refused.value.facts["field"] == "locked_out"
+    assert 25 <= refused.value.facts["wait_s"] <= 30
+    assert [d for r, _, d in logged(profile, OPERATOR_LOCKOUT)] == [
+        {"delay_s": 30, "failures": 5}]
+    assert logged(profile, OPERATOR_VERIFIED)[-1][2]["refused"] == "locked_out"
+    # the unlock's own counters are untouched: one brake does not lock the other out
+    assert profile.db.execute("SELECT value FROM settings WHERE key = 'lock.until_utc_ms'"
+                              ).fetchone() is None
+    throttle = AttemptThrottle(profile.db, "stepup")
+    profile.db.execute("UPDATE settings SET value = '1' WHERE key = ?", [throttle.until_key])
+    assert verify_operator(registry, "DATA_EXPORT", PASSWORD, factor.id,
+                           code_at(seed, time.time() + 30)).verified
+    assert (throttle.failures, throttle.lockouts, throttle.wait_s()) == (0, 0, 0)
