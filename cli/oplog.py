@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from app import oplog_query
-from app.oplog import COLUMNS, DATA_EXPORT, OplogEntry, verify_chain
+from app.oplog import COLUMNS, DATA_EXPORT, OPLOG_PURGED, OplogEntry, verify_chain
 from app.oplog_export import OplogExportResult, export_oplog
 from app.oplog_purge import OplogPurgePlan, plan_purge, run_purge
 from app.oplog_query import RESULTS, OplogFilter
@@ -203,7 +203,9 @@ def _purge(args: argparse.Namespace, data_dir: Path) -> int:
             if plan.entries:
                 print("Nothing was removed. Run again with --yes to remove them.")
             return 0
-        removed = run_purge(profile.db, profile.oplog, plan)
+        proof = operator_proof(profile, OPLOG_PURGED)
+        with profile.oplog.verified_as(proof.categories):
+            removed = run_purge(profile.db, profile.oplog, plan)
     finally:
         profile.close()
     print(f"Removed {removed:,} entries; the rest still verify from the chain's floor, and "

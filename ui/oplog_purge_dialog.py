@@ -1,7 +1,9 @@
 """Remove old activity entries (retention, spec 8): says what would go before anything goes.
 
 The plan is read off the GUI thread when the dialog opens; removing asks once more, naming
-the count, because it cannot be undone. When nothing is old enough yet (every entry is
+the count, because it cannot be undone, and then asks the operator to confirm it is them
+(two categories, as for an export: removing audit records is as sensitive as handing them
+out). When nothing is old enough yet (every entry is
 kept five years from the day it takes effect) the dialog says so and offers nothing.
 """
 
@@ -20,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.oplog import RETENTION_YEARS
+from app.operator_check import Proof
+from app.oplog import OPLOG_PURGED, RETENTION_YEARS
 from app.oplog_purge import OplogPurgePlan, plan_purge, run_purge
 from app.profile import Profile
 from ui.background import run_in_background
 from ui.error_messages import error_text
+from ui.operator_check_dialog import OperatorCheckDialog, confirm_operator
 
 
 class OplogPurgeDialog(QDialog):
@@ -33,6 +37,7 @@ class OplogPurgeDialog(QDialog):
         self.profile = profile
         self.plan: OplogPurgePlan | None = None
         self.removed = 0
+        self.check_dialog: OperatorCheckDialog | None = None
         self._notice = ""
         self.setWindowTitle(self.tr("Remove old activity entries"))
         intro = QLabel(self.tr(
@@ -91,9 +96,17 @@ class OplogPurgeDialog(QDialog):
         plan = self.plan
         if plan is None or not plan.entries or not self.confirm(plan):
             return
+        self.check_dialog = confirm_operator(self, self.profile, OPLOG_PURGED,
+                                             lambda proof: self._purge(plan, proof))
+
+    def _purge(self, plan: OplogPurgePlan, proof: Proof) -> None:
         self.remove_button.setEnabled(False)
         self.outcome.setText(self.tr("Checking the log's integrity, then removing…"))
-        self._work(lambda view: run_purge(view.db, view.oplog, plan), self._removed)
+
+        def work(view: Profile) -> int:
+            with view.oplog.verified_as(proof.categories):
+                return run_purge(view.db, view.oplog, plan)
+        self._work(work, self._removed)
 
     def confirm(self, plan: OplogPurgePlan) -> bool:
         """The one question before entries go for good (tests answer it themselves)."""

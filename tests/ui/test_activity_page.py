@@ -199,3 +199,37 @@ def test_old_entries_go_only_after_confirmation(qtbot: QtBot, old_shop: Profile)
     report = verify_chain(old_shop.db)
     assert report.ok and report.purged == 6
     assert entries(old_shop.db, limit=1)[0].op_type == oplog.OPLOG_PURGED
+
+
+def test_removing_asks_the_operator_when_the_profile_can(
+        qtbot: QtBot, old_shop: Profile, memory_keyring) -> None:
+    """With a password and an authenticator enrolled, the removal waits for both; the
+    OPLOG_PURGED entry then carries the two categories proved."""
+    import time
+
+    from app.factors import FactorRegistry
+    from app.operator_check import TWO_CATEGORIES
+    from app.secrets import SecretStore
+    from app.totp_factor import code_at
+    from tests.app.test_factors import enrol_totp
+
+    registry = FactorRegistry(old_shop.db, old_shop.oplog, SecretStore())
+    registry.set_password("Lantern-Quince-48")
+    _, seed = enrol_totp(registry)
+    dialog = OplogPurgeDialog(old_shop)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    _answer(QMessageBox.StandardButton.Yes)
+    dialog.remove_button.click()
+    check = dialog.check_dialog
+    assert check is not None and check.isVisible()
+    qtbot.wait(200)
+    assert dialog.removed == 0                   # nothing goes before the operator answers
+    check.password.setText("Lantern-Quince-48")
+    check.code.setText(code_at(seed, time.time() + 30))
+    check.confirm_button.click()
+    qtbot.waitUntil(lambda: dialog.removed > 0, timeout=10_000)
+    stamped = old_shop.db.execute(
+        "SELECT factor_categories_used FROM oplog WHERE op_type = ?",
+        [oplog.OPLOG_PURGED]).fetchone()
+    assert stamped == (TWO_CATEGORIES,)
