@@ -89,7 +89,7 @@ class Manifest:
             return Manifest(**data)
         except (ValueError, TypeError, KeyError) as exc:
             raise BackupError(f"{name} is not a PosDesk backup: its manifest is unreadable "
-                              f"({exc}).", path=name) from None
+                              f"({exc}).", path=name, why="not_backup") from None
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def create_backup(data_dir: Path, dest: Path, progress: Progress | None = None,
     source = database_path(data_dir)
     if not source.exists():
         raise BackupError(f"There is no PosDesk data in {data_dir} to back up.",
-                          path=str(data_dir))
+                          path=str(data_dir), why="no_data")
     dest.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(dest)
     snapshot = dest.with_name(f".{dest.name}.{os.getpid()}.db")
@@ -221,7 +221,7 @@ def read_manifest(path: Path) -> Manifest:
             return Manifest.from_json(archive.read(MANIFEST).decode("utf-8"), path.name)
         except KeyError:
             raise BackupError(f"{path.name} is not a PosDesk backup: it has no manifest.",
-                              path=str(path)) from None
+                              path=str(path), why="not_backup") from None
 
 
 @contextlib.contextmanager
@@ -230,10 +230,10 @@ def _open_archive(path: Path) -> Iterator[zipfile.ZipFile]:
         with zipfile.ZipFile(path) as archive:
             yield archive
     except FileNotFoundError:
-        raise BackupError(f"{path} does not exist.", path=str(path)) from None
+        raise BackupError(f"{path} does not exist.", path=str(path), why="missing") from None
     except zipfile.BadZipFile:
         raise BackupError(f"{path.name} is not a PosDesk backup (not a backup archive, or "
-                          "cut short).", path=str(path)) from None
+                          "cut short).", path=str(path), why="not_backup") from None
 
 
 # -- restoring ---------------------------------------------------------------------------
@@ -258,7 +258,7 @@ def unpack_checked(backup: Path, data_dir: Path, progress: Progress | None = Non
         raise BackupError(f"{backup.name} was made by a newer PosDesk (schema "
                           f"{manifest.schema_version}; this version knows up to "
                           f"{LATEST_VERSION}). Update PosDesk to restore it; nothing was "
-                          "changed.", path=str(backup))
+                          "changed.", path=str(backup), why="newer")
     data_dir.mkdir(parents=True, exist_ok=True)
     target = data_dir / f".restore-{os.getpid()}.db"
     try:
@@ -277,7 +277,8 @@ def _unpack(backup: Path, target: Path, manifest: Manifest, progress: Progress |
         try:
             member = archive.open(DATABASE)
         except KeyError:
-            raise BackupError(f"{backup.name} holds no database.", path=str(backup)) from None
+            raise BackupError(f"{backup.name} holds no database.", path=str(backup),
+                              why="damaged") from None
         with member, target.open("wb") as out:
             done = 0
             try:
@@ -289,12 +290,13 @@ def _unpack(backup: Path, target: Path, manifest: Manifest, progress: Progress |
                         progress.update(done, 2 * max(manifest.database_bytes, 1), "unpack")
             except (zipfile.BadZipFile, EOFError) as exc:
                 raise BackupError(f"{backup.name} is damaged ({exc}); nothing was changed.",
-                                  path=str(backup)) from None
+                                  path=str(backup), why="damaged") from None
             out.flush()
             os.fsync(out.fileno())
     if digest.hexdigest() != manifest.database_sha256:
         raise BackupError(f"{backup.name} is damaged: its database does not match the hash "
-                          "in its manifest. Nothing was changed.", path=str(backup))
+                          "in its manifest. Nothing was changed.", path=str(backup),
+                          why="damaged")
 
 
 def _check_copy(target: Path, manifest: Manifest, name: str) -> int | None:
@@ -304,17 +306,17 @@ def _check_copy(target: Path, manifest: Manifest, name: str) -> int | None:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if problems != ["ok"]:
             raise BackupError(f"{name} fails SQLite's integrity check ({problems[0]}); "
-                              "nothing was changed.", path=name)
+                              "nothing was changed.", path=name, why="damaged")
         chain = verify_chain(db)
         if not chain.ok or chain_head(db, "oplog") != manifest.oplog_head:
             raise BackupError(f"{name}: the operation log in the backup does not verify "
                               f"({chain.problem or 'its head differs from the manifest'}); "
-                              "nothing was changed.", path=name)
+                              "nothing was changed.", path=name, why="chain")
         intact, bad_row, _ = verify_txn_chain(db)
         if not intact or chain_head(db, "txn") != manifest.txn_head:
             where = f" at row {bad_row}" if bad_row else ""
             raise BackupError(f"{name}: the transaction history in the backup does not verify"
-                              f"{where}; nothing was changed.", path=name)
+                              f"{where}; nothing was changed.", path=name, why="chain")
         before = schema_version(conn)
         conn.execute("PRAGMA journal_mode = WAL")
         migrate_to_latest(conn)
@@ -367,10 +369,11 @@ def _space_errors(where: Path) -> Iterator[None]:
         text = str(exc)
         if is_disk_full(exc) or getattr(exc, "errno", None) == errno.EFBIG:
             raise BackupError(f"There is not enough space in {where.parent} ({text}); "
-                              "nothing was written there.", path=str(where)) from None
+                              "nothing was written there.", path=str(where.parent),
+                              why="no_space") from None
         if isinstance(exc, PermissionError):
             raise BackupError(f"PosDesk may not write in {where.parent} ({text}).",
-                              path=str(where)) from None
+                              path=str(where.parent), why="no_permission") from None
         raise
 
 

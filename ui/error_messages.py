@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.storage import is_disk_full
@@ -42,10 +44,49 @@ def error_text(error: BaseException) -> str:
         where = str(facts.get("data_dir") or facts.get("path") or "")
         return (texts[code].replace("%1", where).replace("%2", str(facts.get("pid", "")))
                 .replace("%3", str(facts.get("field", ""))))
+    if code == "backup":
+        backup = backup_error_text(str(facts.get("why", "")), str(facts.get("path") or ""))
+        if backup:
+            return backup
     terminal = terminal_error_text(str(facts.get("why", "")), facts)
     if terminal:
         return terminal
     return getattr(error, "message", None) or str(error)
+
+
+def backup_error_text(why: str, path: str) -> str:
+    """Backup and restore refusals in the user's language; "" in English, where the app's own
+    message (which the CLI prints too) says more, such as the integrity problem found."""
+    source = _BACKUP_TEXTS.get(why)
+    if source is None:
+        return ""
+    text = QCoreApplication.translate("Shell", source)
+    if text == source:
+        return ""
+    return text.replace("%1", Path(path).name if why in _FILE_PROBLEMS else path)
+
+
+_BACKUP_TEXTS = {
+    "not_backup": QT_TRANSLATE_NOOP(
+        "Shell", "%1 is not a PosDesk backup (or it was cut short); nothing was changed."),
+    "missing": QT_TRANSLATE_NOOP("Shell", "%1 does not exist."),
+    "no_data": QT_TRANSLATE_NOOP("Shell", "There is no PosDesk data in %1 to back up."),
+    "newer": QT_TRANSLATE_NOOP(
+        "Shell", "%1 was made by a newer version of PosDesk. Update PosDesk to restore it; "
+        "nothing was changed."),
+    "damaged": QT_TRANSLATE_NOOP(
+        "Shell", "%1 is damaged and cannot be restored; nothing was changed. Try an older "
+        "backup."),
+    "chain": QT_TRANSLATE_NOOP(
+        "Shell", "The records in %1 do not verify: it was changed after it was made, so it was "
+        "not restored and nothing was changed. Try an older backup."),
+    "no_space": QT_TRANSLATE_NOOP(
+        "Shell", "There is not enough space in %1; nothing was written there. Free some space "
+        "or choose another folder."),
+    "no_permission": QT_TRANSLATE_NOOP(
+        "Shell", "PosDesk may not write in %1. Choose another folder."),
+}
+_FILE_PROBLEMS = ("not_backup", "newer", "damaged", "chain")
 
 
 def terminal_error_text(why: str, facts: dict[str, object]) -> str:

@@ -66,3 +66,25 @@ def test_window_appears_in_chinese(qtbot: QtBot, qapp, tmp_path: Path) -> None:
     finally:
         profile.close()
         translations.install("en")
+
+
+def test_backup_refusals_are_told_in_chinese(qapp, tmp_path: Path) -> None:
+    """A restore refused for a file that is not a backup, raised by the real check, reads in
+    Chinese and names the file."""
+    import pytest
+
+    from app.backup import BackupError, read_manifest
+    from ui.error_messages import error_text
+
+    fake = tmp_path / "照片.posdesk-backup"
+    fake.write_bytes(b"not a zip at all")
+    with pytest.raises(BackupError) as refused:
+        read_manifest(fake)
+    assert error_text(refused.value) == refused.value.message         # English by default
+    translations = Translations(qapp)
+    translations.install("zh_CN")
+    try:
+        text = error_text(refused.value)
+    finally:
+        translations.install("en")
+    assert "照片.posdesk-backup" in text and "不是" in text
