@@ -32,6 +32,7 @@ from app.operator_check import (
 )
 from app.profile import Profile
 from app.secrets import SecretStore
+from ui import labels
 from ui.dialog_parts import action_row, message_label, say, shape_code_field
 
 
@@ -42,8 +43,10 @@ def operation_text(operation: str) -> str:
         "LIMIT_PROFILE_CHANGED": QCoreApplication.translate("OperatorCheck",
                                                             "Change the account profile"),
         "DATA_EXPORT": QCoreApplication.translate("OperatorCheck", "Export transactions"),
+        "OPLOG_PURGED": QCoreApplication.translate("OperatorCheck",
+                                                   "Remove old activity entries"),
     }
-    return texts.get(operation, operation)
+    return texts.get(operation) or labels.op_type(operation)
 
 
 class OperatorCheckDialog(QDialog):

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -52,7 +52,7 @@
         <translation>例如 20,000.00；不清楚请留空</translation>
     </message>
     <message>
-        <source>the institution has confirmed the account holder&apos;s real name</source>
+        <source>the institution has confirmed the account holder's real name</source>
         <translation>机构已核实账户持有人的实名信息</translation>
     </message>
     <message>
@@ -315,7 +315,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <source>Exported %1 entries to %2. The file&apos;s row hashes let an auditor re-verify them (docs/activity-log.md).</source>
+        <source>Exported %1 entries to %2. The file's row hashes let an auditor re-verify them (docs/activity-log.md).</source>
         <translation>已将 %1 条记录导出到 %2。审计人员可用文件中的逐行哈希值重新校验（见 docs/activity-log.md）。</translation>
     </message>
     <message>
@@ -391,7 +391,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>导入数字证书</translation>
     </message>
     <message>
-        <source>A digital certificate or electronic signature from a licensed certification authority, with its private key: usually a .p12 or .pfx file from your bank or payment institution. PosDesk checks it and keeps the certificate and key in this computer&apos;s keyring; afterwards you can put the file away.</source>
+        <source>A digital certificate or electronic signature from a licensed certification authority, with its private key: usually a .p12 or .pfx file from your bank or payment institution. PosDesk checks it and keeps the certificate and key in this computer's keyring; afterwards you can put the file away.</source>
         <translation>由依法设立的电子认证服务机构签发、带私钥的数字证书或电子签名：通常是银行或支付机构提供的 .p12 或 .pfx 文件。POS 管家会检查该文件，并将证书和私钥保存在本机的系统密钥环中；之后可将文件另行妥善保管。</translation>
     </message>
     <message>
@@ -415,7 +415,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>文件密码</translation>
     </message>
     <message>
-        <source>The certificate&apos;s subject, unless you name it</source>
+        <source>The certificate's subject, unless you name it</source>
         <translation>如不自行命名，则使用证书主题</translation>
     </message>
     <message>
@@ -542,7 +542,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>正在配对…</translation>
     </message>
     <message>
-        <source>Paired. The key is kept in this computer&apos;s keyring.</source>
+        <source>Paired. The key is kept in this computer's keyring.</source>
         <translation>配对成功。密钥保存在本机的系统密钥环中。</translation>
     </message>
 </context>
@@ -844,7 +844,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>T1（两类要素，其中包括数字证书或电子签名）：余额支付的单日限额以您与机构合同约定的为准（第24条(1)）。</translation>
     </message>
     <message>
-        <source>T2 (two categories, no certificate): balance payments up to ¥5,000 a day across all your payment accounts (base limit, Art. 24(2); your institution&apos;s rating may raise it, Art. 36).</source>
+        <source>T2 (two categories, no certificate): balance payments up to ¥5,000 a day across all your payment accounts (base limit, Art. 24(2); your institution's rating may raise it, Art. 36).</source>
         <translation>T2（两类要素，无数字证书）：所有支付账户合计单日余额支付最高 ¥5,000（基础限额，第24条(2)；机构的分类评级可能提高此限额，第36条）。</translation>
     </message>
     <message>
@@ -927,7 +927,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>验证码(&amp;C)：</translation>
     </message>
     <message>
-        <source>PosDesk signs a fresh random challenge with the certificate&apos;s private key and checks the signature with the certificate, as the institution would. An expired certificate fails.</source>
+        <source>PosDesk signs a fresh random challenge with the certificate's private key and checks the signature with the certificate, as the institution would. An expired certificate fails.</source>
         <translation>POS 管家会用证书私钥对一个新生成的随机挑战值签名，再像机构那样用证书验证签名。已过期的证书无法通过。</translation>
     </message>
     <message>
@@ -947,7 +947,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>失败：密码不正确。</translation>
     </message>
     <message>
-        <source>Failed: the code does not match or was already used. Check the phone&apos;s clock and try the next code.</source>
+        <source>Failed: the code does not match or was already used. Check the phone's clock and try the next code.</source>
         <translation>未通过：验证码不正确或已被使用。请检查手机时间，然后尝试下一个验证码。</translation>
     </message>
     <message>
@@ -1018,7 +1018,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>此要素由您的机构保存和校验；POS 管家不为其保存任何机密信息。</translation>
     </message>
     <message>
-        <source>Its secret is kept in this computer&apos;s keyring, never in the database.</source>
+        <source>Its secret is kept in this computer's keyring, never in the database.</source>
         <translation>其机密信息保存在本机的系统密钥环中，从不存入数据库。</translation>
     </message>
 </context>
@@ -1061,7 +1061,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>%1 · %2 · %3 · 表头在第 %4 行</translation>
     </message>
     <message>
-        <source>This bill&apos;s layout is known; no columns to choose. Press Check to see what it holds.</source>
+        <source>This bill's layout is known; no columns to choose. Press Check to see what it holds.</source>
         <translation>已识别此账单格式，无需选择列。点击“检查”查看其内容。</translation>
     </message>
     <message>
@@ -1818,7 +1818,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>估算</translation>
     </message>
     <message>
-        <source>Worked out by PosDesk from your account statement. The institution&apos;s own figure is authoritative.</source>
+        <source>Worked out by PosDesk from your account statement. The institution's own figure is authoritative.</source>
         <translation>由 POS 管家根据您的账户明细计算得出，以机构自身的数据为准。</translation>
     </message>
     <message>
@@ -1917,7 +1917,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>转入支付账户</translation>
     </message>
     <message>
-        <source>Transfer to another person&apos;s bank account</source>
+        <source>Transfer to another person's bank account</source>
         <translation>转账到他人银行账户</translation>
     </message>
     <message>
@@ -2017,7 +2017,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>仅Ⅲ类账户可使用余额投资理财（第11条）。</translation>
     </message>
     <message>
-        <source>A unit&apos;s transfer over ¥50,000.00 needs its purpose (Art. 14(5)).</source>
+        <source>A unit's transfer over ¥50,000.00 needs its purpose (Art. 14(5)).</source>
         <translation>单位客户单笔超过 ¥50,000.00 的转账须注明用途（第14条(5)）。</translation>
     </message>
     <message>
@@ -2045,7 +2045,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>当日机构无有效分类评级（第39条）</translation>
     </message>
     <message>
-        <source>the institution&apos;s real-name ratio is not known</source>
+        <source>the institution's real-name ratio is not known</source>
         <translation>机构的实名比例未知</translation>
     </message>
     <message>
@@ -2143,11 +2143,11 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>限额</translation>
     </message>
     <message>
-        <source>Estimates by the PBOC online-payment rules (Art. 11, 24, 36) for payments from your payment account&apos;s balance. The institution&apos;s own decision is what counts.</source>
+        <source>Estimates by the PBOC online-payment rules (Art. 11, 24, 36) for payments from your payment account's balance. The institution's own decision is what counts.</source>
         <translation>依据 PBOC 网络支付相关规定（第11、24、36条）对使用支付账户余额付款所作的估算，以机构的实际决定为准。</translation>
     </message>
     <message>
-        <source>Enter your account profile (institution, rating, account class) with “Edit account profile…” so these limits match your account, then import your payment account statement. Until then the rules&apos; defaults are shown: an individual with a Class II account, institution rating not known (no multiplier).</source>
+        <source>Enter your account profile (institution, rating, account class) with “Edit account profile…” so these limits match your account, then import your payment account statement. Until then the rules' defaults are shown: an individual with a Class II account, institution rating not known (no multiplier).</source>
         <translation>请通过“编辑账户资料…”填写账户资料（机构、分类评级、账户类别），使这些限额与您的账户相符，然后导入支付账户对账单。在此之前显示的是规则默认值：个人客户、Ⅱ类账户、机构分类评级未知（不适用倍数）。</translation>
     </message>
     <message>
@@ -2159,7 +2159,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>导入账户明细(&amp;I)…</translation>
     </message>
     <message>
-        <source>The institution&apos;s statement of your payment account (CSV or Excel), with each balance payment&apos;s verification; every row is checked and nothing is recorded unless the whole file is good.</source>
+        <source>The institution's statement of your payment account (CSV or Excel), with each balance payment's verification; every row is checked and nothing is recorded unless the whole file is good.</source>
         <translation>机构提供的支付账户对账单（CSV 或 Excel），含每笔余额支付的验证方式；每一行都会检查，只有整个文件无误才会记录。</translation>
     </message>
     <message>
@@ -2299,7 +2299,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>您现在可以用余额支付 %1，其余 %2 通过快捷支付（银行账户扣款）支付。</translation>
     </message>
     <message>
-        <source>An estimate at %1 (Beijing time): the institution&apos;s own decision is what counts.</source>
+        <source>An estimate at %1 (Beijing time): the institution's own decision is what counts.</source>
         <translation>截至 %1（北京时间）的估算，以机构的实际决定为准。</translation>
     </message>
     <message>
@@ -2542,6 +2542,10 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <source>Export transactions</source>
         <translation>导出交易</translation>
     </message>
+    <message>
+        <source>Remove old activity entries</source>
+        <translation>清理旧操作记录</translation>
+    </message>
 </context>
 <context>
     <name>OperatorCheckDialog</name>
@@ -2566,7 +2570,7 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>验证码(&amp;C)：</translation>
     </message>
     <message>
-        <source>PosDesk signs a random challenge with this certificate&apos;s key; nothing to type.</source>
+        <source>PosDesk signs a random challenge with this certificate's key; nothing to type.</source>
         <translation>POS 管家会用此证书的私钥对随机挑战签名，无需输入。</translation>
     </message>
     <message>
@@ -2621,15 +2625,15 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>详情(&amp;D)：</translation>
     </message>
     <message>
-        <source>Previous entry&apos;s hash:</source>
+        <source>Previous entry's hash:</source>
         <translation>前一条记录的哈希值：</translation>
     </message>
     <message>
-        <source>This entry&apos;s hash:</source>
+        <source>This entry's hash:</source>
         <translation>本条记录的哈希值：</translation>
     </message>
     <message>
-        <source>Each entry&apos;s hash covers its fields and the previous entry&apos;s hash, so a change anywhere breaks the chain from there. Secrets and card numbers are never recorded.</source>
+        <source>Each entry's hash covers its fields and the previous entry's hash, so a change anywhere breaks the chain from there. Secrets and card numbers are never recorded.</source>
         <translation>每条记录的哈希值覆盖其全部字段及前一条记录的哈希值，任何改动都会使链条从该处断开。密码、密钥和卡号从不记录。</translation>
     </message>
     <message>
@@ -2846,7 +2850,7 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>另有 %1 条记录虽已超过保存期限，但暂时保留：在防篡改链中，它们之前有一条须保存更久的记录。</translation>
     </message>
     <message>
-        <source>Checking the log&apos;s integrity, then removing…</source>
+        <source>Checking the log's integrity, then removing…</source>
         <translation>正在校验日志完整性，然后清理…</translation>
     </message>
     <message>
@@ -2877,7 +2881,7 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>设置密码</translation>
     </message>
     <message>
-        <source>Your password is the knowledge factor you use with your institution, and it also locks PosDesk. Use at least %1 characters; a passphrase of %2 or more words and characters is easiest to remember. PosDesk keeps only a salted hash of it, in this computer&apos;s keyring.</source>
+        <source>Your password is the knowledge factor you use with your institution, and it also locks PosDesk. Use at least %1 characters; a passphrase of %2 or more words and characters is easiest to remember. PosDesk keeps only a salted hash of it, in this computer's keyring.</source>
         <translation>密码是您在机构使用的知识类验证要素，同时也用于锁定 POS 管家。请至少使用 %1 个字符；由 %2 个或更多字词组成的密码短语最容易记住。POS 管家只在本机的系统密钥环中保存其加盐哈希值。</translation>
     </message>
     <message>
@@ -3039,7 +3043,7 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>开通终端</translation>
     </message>
     <message>
-        <source>Make a signed code that sets a terminal up for this merchant. Show it to the terminal&apos;s camera or print it. It works once, on that terminal only, until it expires, and carries no password or key.</source>
+        <source>Make a signed code that sets a terminal up for this merchant. Show it to the terminal's camera or print it. It works once, on that terminal only, until it expires, and carries no password or key.</source>
         <translation>生成一个为本商户设置终端的签名码。让终端摄像头扫描屏幕或打印出来。它只能在该终端上使用一次，过期即失效，且不含任何密码或密钥。</translation>
     </message>
     <message>
@@ -3107,7 +3111,7 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>生成开通码(&amp;K)</translation>
     </message>
     <message>
-        <source>Provisioning code for the terminal&apos;s camera</source>
+        <source>Provisioning code for the terminal's camera</source>
         <translation>供终端摄像头扫描的开通码</translation>
     </message>
     <message>
@@ -3179,7 +3183,7 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>开通码已过期，请重新生成。</translation>
     </message>
     <message>
-        <source>Valid for %1 more; waiting for the terminal&apos;s report.</source>
+        <source>Valid for %1 more; waiting for the terminal's report.</source>
         <translation>还可使用 %1；正在等待终端报告。</translation>
     </message>
     <message>
@@ -3907,8 +3911,8 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>当前密钥环把机密信息保存在未受保护的文件中，POS 管家拒绝使用。在系统密钥环可用之前，配对和密码功能已停用。</translation>
     </message>
     <message>
-        <source>The system keyring is locked. Unlock it (sign in to your desktop or unlock the &apos;Login&apos; keyring) and restart PosDesk; until then pairing and passwords are off.</source>
-        <translation>系统密钥环已锁定。请解锁（登录桌面或解锁&quot;登录&quot;密钥环）后重新启动 POS 管家；在此之前配对和密码功能已停用。</translation>
+        <source>The system keyring is locked. Unlock it (sign in to your desktop or unlock the 'Login' keyring) and restart PosDesk; until then pairing and passwords are off.</source>
+        <translation>系统密钥环已锁定。请解锁（登录桌面或解锁"登录"密钥环）后重新启动 POS 管家；在此之前配对和密码功能已停用。</translation>
     </message>
     <message>
         <source>The system keyring does not answer. Pairing and passwords are switched off until it does; see the log file for details.</source>
@@ -4042,11 +4046,11 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>此参数文件不比终端当前使用的版本新；未做任何更改。</translation>
     </message>
     <message>
-        <source>The file&apos;s signature does not match its contents: it was changed after signing. Nothing was changed.</source>
+        <source>The file's signature does not match its contents: it was changed after signing. Nothing was changed.</source>
         <translation>文件签名与内容不符：签名后文件被改动过。未做任何更改。</translation>
     </message>
     <message>
-        <source>The file is signed by a key you have not trusted for this purpose. Trust your acquirer&apos;s key first; nothing was changed.</source>
+        <source>The file is signed by a key you have not trusted for this purpose. Trust your acquirer's key first; nothing was changed.</source>
         <translation>文件的签名密钥未被信任用于此用途。请先信任收单机构的密钥；未做任何更改。</translation>
     </message>
     <message>
@@ -4163,7 +4167,7 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>推送参数(&amp;P)…</translation>
     </message>
     <message>
-        <source>Send your acquirer&apos;s signed parameter file to the selected terminal</source>
+        <source>Send your acquirer's signed parameter file to the selected terminal</source>
         <translation>将收单机构签名的参数文件发送到所选终端</translation>
     </message>
     <message>
@@ -4549,7 +4553,7 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
         <translation>未更改</translation>
     </message>
     <message>
-        <source>This transaction already has an open case of that kind (#%1). Change that case&apos;s status instead.</source>
+        <source>This transaction already has an open case of that kind (#%1). Change that case's status instead.</source>
         <translation>此交易已有一件同类未结案件（#%1）。请改为更新该案件的状态。</translation>
     </message>
     <message>
@@ -4802,7 +4806,7 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
         <translation>添加身份验证器后，即可同时要求输入其验证码。</translation>
     </message>
     <message>
-        <source>With a code, whoever unlocks PosDesk needs the authenticator&apos;s device as well as the password.</source>
+        <source>With a code, whoever unlocks PosDesk needs the authenticator's device as well as the password.</source>
         <translation>启用验证码后，解锁 POS 管家时除了密码，还需要身份验证器所在的设备。</translation>
     </message>
     <message>
