@@ -211,7 +211,7 @@ class Shell:
 
     def _close_profile(self) -> None:
         if self.window is not None:
-            self.window.auto_backup.stop()
+            self.window.release()
         if self.lock is not None:
             self.lock.idle.stop()
             self.lock = None

@@ -241,11 +241,17 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(self.tr("&About PosDesk"))
         about.triggered.connect(self._about)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def release(self) -> None:
+        """Stop everything that reads or writes the profile in the background: the timers
+        and the pages' reader threads with their own connections. The shell calls it before
+        it closes the profile (a restore replaces the database file underneath)."""
         self.auto_backup.stop()
         self.terminals.timer.stop()
         self.transactions.shutdown()
         self.activity.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.release()
         if self._own_context:
             self.context.close()
         super().closeEvent(event)

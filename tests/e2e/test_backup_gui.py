@@ -189,3 +189,19 @@ def test_automatic_backups_switched_on_in_settings(qtbot: QtBot, qapp, demo_dir:
     finally:
         _dispose(qtbot, shell)
     assert "SETTINGS_CHANGED" in _oplog_kinds(demo_dir, 10)
+
+
+def test_closing_the_profile_stops_the_window_readers_first(qtbot: QtBot, qapp,
+                                                             demo_dir: Path) -> None:
+    """A restore swaps the database file after the shell closes the profile: by then no
+    page may still hold its own read connection or timer on the old file."""
+    shell = Shell(qapp, load_preferences(), Translations(qapp))
+    try:
+        assert shell.start(demo_dir, demo=False)
+        window = shell.window
+        assert window is not None and not window.transactions.reader.closed
+        shell.shutdown()                         # what restore_from does before the swap
+        assert window.transactions.reader.closed
+        assert not window.terminals.timer.isActive()
+    finally:
+        _dispose(qtbot, shell)
