@@ -142,7 +142,7 @@ class OperatorCheckDialog(QDialog):
             self.code.clear()
         left = exc.facts.get("failures_left")
         if isinstance(left, int) and 0 < left <= 2:
-            text += " " + self.tr("After %1 more wrong attempts these checks pause.").replace(
+            text += " " + self.tr("Wrong attempts left before a pause: %1.").replace(
                 "%1", str(left))
         elif left == 0:
             text += " " + self.tr("Too many wrong attempts: these checks pause for a while.")

@@ -2544,7 +2544,7 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     </message>
     <message>
         <source>Remove old activity entries</source>
-        <translation>清理旧操作记录</translation>
+        <translation>删除旧的操作日志条目</translation>
     </message>
 </context>
 <context>
@@ -2602,8 +2602,8 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>第二要素未能确认。如使用验证码，请等待下一个验证码后再输入。</translation>
     </message>
     <message>
-        <source>After %1 more wrong attempts these checks pause.</source>
-        <translation>再错 %1 次，此项确认将暂停一段时间。</translation>
+        <source>Wrong attempts left before a pause: %1.</source>
+        <translation>暂停前还可再错 %1 次。</translation>
     </message>
     <message>
         <source>Too many wrong attempts: these checks pause for a while.</source>
@@ -2819,7 +2819,7 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <name>OplogPurgeDialog</name>
     <message>
         <source>Remove old activity entries</source>
-        <translation>清理旧操作记录</translation>
+        <translation>删除旧的操作日志条目</translation>
     </message>
     <message>
         <source>Every entry is kept at least %1 years from the day it takes effect, as the regulation requires. Only entries past that day can be removed, oldest first; what stays still verifies.</source>

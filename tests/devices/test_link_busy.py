@@ -56,3 +56,18 @@ def test_the_app_names_a_busy_reader(usb_rig) -> None:  # type: ignore[no-untype
         connect(registry, address)
     assert caught.value.facts["why"] == "held_elsewhere"
 
+
+
+def test_a_serial_port_is_attached_while_its_device_node_exists() -> None:
+    """The cable watch's question for serial terminals: a port that goes away (here a pseudo
+    terminal closed at both ends, as a USB-serial node goes with its cable) is not attached."""
+    import os
+
+    from devices.serial_transport import SCHEME, is_attached
+
+    ours, theirs = os.openpty()
+    address = SCHEME + os.ttyname(theirs)
+    assert is_attached(address)
+    os.close(theirs)
+    os.close(ours)
+    assert not is_attached(address)

@@ -36,8 +36,8 @@ def test_wrong_answers_then_a_pause_then_a_proof(qtbot: QtBot, profile: Profile,
     assert _try(dialog, "guess", "123456") == "The password is not right."
     assert dialog.password.selectedText() == "guess"            # ready to be typed over
     _try(dialog, "guess", "123456")
-    assert "After 2 more wrong attempts these checks pause." in _try(dialog, "guess", "1")
-    assert "After 1 more" in _try(dialog, PASSWORD, "000000")
+    assert "Wrong attempts left before a pause: 2." in _try(dialog, "guess", "1")
+    assert "left before a pause: 1." in _try(dialog, PASSWORD, "000000")
     assert dialog.code.text() == ""
     assert "pause for a while" in _try(dialog, "guess", "123456")
     right = code_at(seed, time.time())
