@@ -15,14 +15,13 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
-import platform
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
-from app import certificate_factor, password_factor, totp_factor
+from app import certificate_factor, fingerprint_factor, password_factor, totp_factor
 from app.errors import PosDeskError
 from app.limits import FACTOR_TYPES, POSSESSION, Factor, effective_factors, tier
 from app.oplog import OperationLog
@@ -56,7 +55,8 @@ def _named_errors() -> Iterator[None]:
     try:
         yield
     except (password_factor.PasswordError, totp_factor.TotpError,
-            certificate_factor.CertificateError) as exc:
+            certificate_factor.CertificateError, fingerprint_factor.FingerprintFactorError) \
+            as exc:
         raise FactorError(str(exc), kind=type(exc).__name__) from exc
 
 
@@ -95,18 +95,26 @@ class FactorSummary:
     warnings: tuple[str, ...]         # independence problems (Art. 22)
 
 
-def platform_authenticator() -> str | None:
-    """The OS biometric authenticator this build can use, or None. None everywhere for now:
-    Windows Hello and Touch ID need native bindings this build does not ship, and Linux has
-    no standard one. The Verification page says so rather than pretending."""
-    return None
+def platform_status() -> fingerprint_factor.PlatformStatus:
+    """The OS fingerprint authenticator, if this computer offers one PosDesk can use
+    (fprintd on Linux). Asks the OS; takes up to a second or two when nothing answers."""
+    return fingerprint_factor.status()
 
 
-def platform_authenticator_problem() -> str:
-    system = platform.system() or "this system"
-    return (f"{system} offers no platform biometric authenticator this app can use, so a "
-            "fingerprint or face is recorded as registered with your institution, and counts "
-            "only as the institution reports it.")
+def touch_fingerprint(*, on_status: Callable[[str], None] | None = None,
+                      cancelled: Callable[[], bool] = lambda: False,
+                      timeout_s: float = fingerprint_factor.TOUCH_TIMEOUT_S) -> str:
+    """One touch of the OS reader (MATCH, NO_MATCH, CANCELLED or TIMED_OUT). Blocks until
+    then and touches no database, so the window runs it off the GUI thread."""
+    with _named_errors():
+        return fingerprint_factor.check(on_status=on_status, cancelled=cancelled,
+                                        timeout_s=timeout_s)
+
+
+def institution_biometric_note(problem: str) -> str:
+    """Why a fingerprint or face is then recorded as the institution's, and what that means."""
+    return (f"{problem} A fingerprint or face can still be recorded as registered with your "
+            "institution; it counts only as the institution reports it.")
 
 
 _COLUMNS = ("id", "type", "label", "held_by", "device", "facts_json", "secret_ref", "status",
@@ -223,6 +231,68 @@ class FactorRegistry:
         with self.db.atomic():
             return self._insert(factor_type, label, INSTITUTION, device, {}, None)
 
+    def add_platform_fingerprint(self, label: str, *,
+                                 on_status: Callable[[str], None] | None = None,
+                                 cancelled: Callable[[], bool] = lambda: False,
+                                 timeout_s: float = fingerprint_factor.TOUCH_TIMEOUT_S
+                                 ) -> EnrolledFactor:
+        """Touch, then record: the CLI's one call. Blocks for the touch; the window does
+        the touch off the GUI thread (`touch_fingerprint`) and records on it."""
+        status = self.platform_ready()
+        outcome = touch_fingerprint(on_status=on_status, cancelled=cancelled,
+                                    timeout_s=timeout_s)
+        return self.enrol_platform_fingerprint(label, status, outcome, timeout_s)
+
+    def platform_ready(self) -> fingerprint_factor.PlatformStatus:
+        """The OS reader with an enrolled finger, or FactorError saying what is missing."""
+        if any(f.type == "FINGERPRINT" and f.held_by == APP for f in self.active()):
+            raise FactorError("This computer's fingerprint reader is already a factor; test "
+                              "it or remove it first.", kind="AlreadyEnrolled")
+        status = platform_status()
+        if not status.usable:
+            raise FactorError(status.problem, kind="PlatformUnavailable")
+        return status
+
+    def enrol_platform_fingerprint(self, label: str,
+                                   status: fingerprint_factor.PlatformStatus, outcome: str,
+                                   timeout_s: float = fingerprint_factor.TOUCH_TIMEOUT_S
+                                   ) -> EnrolledFactor:
+        """Record the OS's fingerprint check as a factor once a touch matched (as an
+        authenticator activates only on a right code). The OS keeps the prints; the row
+        names the reader and the fingers only."""
+        self._require_match(None, "activation", outcome, timeout_s)
+        with self.db.atomic():
+            return self._insert("FINGERPRINT", label or "Fingerprint", APP, THIS_COMPUTER,
+                                {"authenticator": fingerprint_factor.AUTHENTICATOR,
+                                 "reader": str(status.reader),
+                                 "fingers": ", ".join(status.fingers)}, None)
+
+    def fingerprint_tested(self, factor_id: int, outcome: str) -> bool:
+        """Log a touch of the reader as this factor's test; a cancel or no touch at all is
+        not an attempt and raises instead."""
+        found = self.get(factor_id)
+        try:
+            self._require_match(found, "test", outcome, fingerprint_factor.TOUCH_TIMEOUT_S)
+        except FactorError as exc:
+            if exc.facts.get("kind") == "NoMatch":
+                return False
+            raise
+        self._log_test(found, True, "test")
+        return True
+
+    def _require_match(self, found: EnrolledFactor | None, purpose: str, outcome: str,
+                       timeout_s: float) -> None:
+        if outcome == fingerprint_factor.MATCH:
+            return
+        if outcome == fingerprint_factor.NO_MATCH:
+            self._log_test(found, False, purpose, "FINGERPRINT")
+            raise FactorError("That finger does not match one enrolled on this computer.",
+                              kind="NoMatch")
+        if outcome == fingerprint_factor.CANCELLED:
+            raise FactorError("Cancelled; nothing was changed.", kind="Cancelled")
+        raise FactorError(f"No finger touched the reader within {timeout_s:.0f} s; nothing "
+                          "was changed.", kind="TimedOut")
+
     # -- changes ------------------------------------------------------------------------
 
     def rename(self, factor_id: int, label: str) -> EnrolledFactor:
@@ -250,7 +320,7 @@ class FactorRegistry:
             set_setting(self.db, "lock.second_factor", "")     # no lock without a password
         elif found.type == "OTP_APP":
             totp_factor.remove(self.store, str(found.id))
-        elif found.held_by == APP:
+        elif found.held_by == APP and FACTOR_TYPES[found.type].is_certificate:
             certificate_factor.remove(self.store, str(found.id))
         with self.db.atomic():
             self.db.execute("UPDATE verification_factor SET status = 'REMOVED', secret_ref = "
@@ -258,13 +328,19 @@ class FactorRegistry:
             self.log.append(FACTOR_REMOVED, target_type="factor", target_id=str(factor_id),
                             details={"type": found.type, "label": found.label})
 
-    def test(self, factor_id: int, answer: str = "", *, now: float | None = None) -> bool:
-        """Check the factor as a payment would: the password or code typed, or a signature
-        with the certificate's key. Logged either way, never with the answer."""
+    def test(self, factor_id: int, answer: str = "", *, now: float | None = None,
+             on_status: Callable[[str], None] | None = None,
+             cancelled: Callable[[], bool] = lambda: False) -> bool:
+        """Check the factor as a payment would: the password or code typed, a signature
+        with the certificate's key, or a touch of the OS's fingerprint reader (blocks for
+        it). Logged either way, never with the answer."""
         found = self.get(factor_id)
         if not found.testable:
             raise FactorError(f"{found.label} is held by your institution; it tests it when "
                               "you pay.")
+        if found.type == "FINGERPRINT":
+            return self.fingerprint_tested(found.id, touch_fingerprint(
+                on_status=on_status, cancelled=cancelled))
         if found.type == "STATIC_PASSWORD":
             ok = password_factor.verify_password(self.store, answer)
         elif found.type == "OTP_APP":
@@ -352,7 +428,7 @@ def summarise(factors: list[EnrolledFactor], paying_device: str,
     moment = now or dt.datetime.now(dt.UTC)
     expired = [f for f in factors if _expired(f, moment)]
     usable = [f for f in factors if f not in expired]
-    presented = tuple(_presented(f, usable, paying_device) for f in usable)
+    presented = tuple(_presented(f, paying_device) for f in usable)
     checked = effective_factors(presented)
     checked = dataclasses.replace(checked, notes=(*checked.notes, *(
         f"{f.type} expired on {f.facts['not_after'][:10]}, so it does not count (VF-1)"
@@ -369,14 +445,14 @@ def _expired(found: EnrolledFactor, now: dt.datetime) -> bool:
     return bool(until) and dt.datetime.fromisoformat(until) < now
 
 
-def _presented(found: EnrolledFactor, all_: list[EnrolledFactor],
-               paying_device: str) -> Factor:
+def _presented(found: EnrolledFactor, paying_device: str) -> Factor:
+    """How a payment would see the factor. No enrolled factor releases another (VF-3): the
+    password is typed every time, and the OS fingerprint unlocks none of PosDesk's keyring
+    items. A fingerprint the OS checks is not attested to the institution, so it does not
+    count for limits (VF-4); a biometric the institution holds counts as it reports it."""
     kind = FACTOR_TYPES[found.type]
-    releaser = next((b for b in all_ if FACTOR_TYPES[b.type].is_biometric and b.held_by == APP
-                     and b.device == found.device and found.held_by == APP and b is not found),
-                    None)
     return Factor(found.type, same_device=kind.is_otp and found.device == paying_device,
-                  released_by=releaser.type if releaser else None)
+                  attested=not (kind.is_biometric and found.held_by == APP))
 
 
 def _independence(factors: list[EnrolledFactor]) -> list[str]:

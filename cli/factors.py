@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from app import factors as fx
+from app import fingerprint_factor
 from app.factors import FactorRegistry
 from app.limits import FACTOR_TYPES
 from app.profile import open_existing, open_profile
@@ -139,13 +140,39 @@ def _add(registry: FactorRegistry, args: argparse.Namespace) -> int:
         found = registry.add_certificate(Path(args.file), secret, args.label, factor_type=kind)
         print(f"Certificate {found.facts['subject']} (serial {found.facts['serial']}, valid "
               f"until {found.facts['not_after'][:10]}) enrolled; its key is in the keyring.")
+    elif kind == "FINGERPRINT" and args.device in (None, "this_computer"):
+        found = _add_platform_fingerprint(registry, args)
     else:
         if FACTOR_TYPES[kind].is_biometric:
-            print(fx.platform_authenticator_problem(), file=sys.stderr)
+            print(fx.institution_biometric_note("PosDesk checks only fingerprints with the "
+                                                "system's reader."), file=sys.stderr)
         device = _device(args.device or "institution", tuple(DEVICE_WORDS))
         found = registry.add_institution_factor(kind, args.label or kind.lower(), device)
     print(f"Added factor {found.id}: {found.label} ({found.category or 'no category'}).")
     return _list(registry, False)
+
+
+def _add_platform_fingerprint(registry: FactorRegistry,
+                              args: argparse.Namespace) -> fx.EnrolledFactor:
+    """The system's reader when it has a finger enrolled; otherwise, unless the reader was
+    asked for by name (--device this_computer), the institution's fingerprint, saying why."""
+    status = fx.platform_status()
+    if not status.usable:
+        if args.device == "this_computer":
+            raise fx.FactorError(status.problem)
+        print(fx.institution_biometric_note(status.problem), file=sys.stderr)
+        return registry.add_institution_factor("FINGERPRINT", args.label or "fingerprint",
+                                               fx.INSTITUTION)
+    print(f"Touch {status.reader} with an enrolled finger ({', '.join(status.fingers)}) "
+          "within 30 s…", flush=True)
+    return registry.add_platform_fingerprint(args.label or "Fingerprint",
+                                             on_status=_say_touch_hint)
+
+
+def _say_touch_hint(status: str) -> None:
+    hint = fingerprint_factor.touch_hint(status)
+    if hint:
+        print(hint, flush=True)
 
 
 def _add_password(registry: FactorRegistry) -> fx.EnrolledFactor:
@@ -203,7 +230,10 @@ def _test(registry: FactorRegistry, factor_id: int) -> int:
         answer = _secret("Password: ")
     elif found.type == "OTP_APP":
         answer = _secret("Code: ", echo=True)
-    ok = registry.test(found.id, answer)
+    elif found.type == "FINGERPRINT":
+        print(f"Touch {found.facts.get('reader', 'the fingerprint reader')} within 30 s…",
+              flush=True)
+    ok = registry.test(found.id, answer, on_status=_say_touch_hint)
     print(f"{found.label}: {'passed' if ok else 'FAILED'} "
           f"({dt.datetime.now().astimezone():%H:%M:%S}; logged)")
     return 0 if ok else 1

@@ -25,6 +25,9 @@ from devices.usb_transport import UsbBulkTransport, discover
 
 DEMO_END = dt.date(2026, 11, 20)
 END = DEMO_END
+# Tests never reach the host's system bus (its fprintd or BlueZ): fixtures that need one
+# start their own (`bluez`, `fprintd`) and put it back afterwards.
+os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=/nonexistent/posdesk-tests-no-system-bus"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -147,6 +150,37 @@ def usb_rig():  # type: ignore[no-untyped-def]
         return TerminalClient(transport, timeout_s)
 
     return backend, terminals, connect
+
+
+@pytest.fixture(scope="module")
+def fprintd() -> Iterator[object]:
+    """A fake fprintd (tests/devices/fake_fprintd.py) on a private system bus; yields its
+    control interface (SetFingers, Touch, SetReader, Claimed, Verifying)."""
+    pytest.importorskip("dbusmock")
+    import subprocess
+    import sys
+
+    import dbus
+    from dbusmock import DBusTestCase
+
+    saved = os.environ.get("DBUS_SYSTEM_BUS_ADDRESS")
+    DBusTestCase.start_system_bus()
+    server = subprocess.Popen([sys.executable, "-m", "tests.devices.fake_fprintd"],
+                              stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parents[1])
+    try:
+        assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+        bus = DBusTestCase.get_dbus(system_bus=True)
+        DBusTestCase.wait_for_bus_object("net.reactivated.Fprint",
+                                         "/net/reactivated/Fprint/Manager", system_bus=True)
+        yield dbus.Interface(bus.get_object("net.reactivated.Fprint",
+                                            "/net/reactivated/Fprint/Manager"),
+                             "org.posdesk.FakeFprint")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        DBusTestCase.tearDownClass()
+        os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = saved or ""
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,89 @@
+"""The OS fingerprint (fprintd) as an app-held INHERENCE factor: enrolled only after a
+matching touch, tested by touch, logged either way, never counted for payment limits (VF-4),
+and nothing of the print in PosDesk. Against a fake fprintd on a private system bus."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import factors as fx
+from app.factors import FactorError, FactorRegistry
+from app.profile import Profile
+from app.secrets import SecretStore
+from tests.conftest import MemoryKeyring
+
+PASSWORD = "Kettle-Orchid-73"
+
+
+@pytest.fixture
+def registry(profile: Profile, memory_keyring: MemoryKeyring, fprintd) -> FactorRegistry:
+    fprintd.SetReader(True)
+    fprintd.SetFingers(["right-index-finger", "left-thumb"])
+    return FactorRegistry(profile.db, profile.oplog, SecretStore())
+
+
+def _ops(profile: Profile) -> list[tuple[str, str]]:
+    return [(str(r[0]), str(r[1])) for r in profile.db.execute(
+        "SELECT op_type, result FROM oplog WHERE target_type = 'factor' ORDER BY id")]
+
+
+def test_enrolled_after_a_matching_touch_and_never_counted_for_limits(
+        registry: FactorRegistry, profile: Profile, fprintd) -> None:
+    status = fx.platform_status()
+    assert status.usable and status.reader == "Simulated Validity Sensor"
+    heard: list[str] = []
+    fprintd.Touch(["verify-retry-scan", "verify-match"])
+    found = registry.add_platform_fingerprint("Shop PC finger", on_status=heard.append,
+                                              timeout_s=5)
+    assert heard == ["verify-retry-scan", "verify-match"]
+    assert (found.type, found.held_by, found.device, found.category, found.secret_ref) == (
+        "FINGERPRINT", fx.APP, fx.THIS_COMPUTER, "INHERENCE", None)
+    assert found.facts == {"authenticator": "fprintd", "reader": "Simulated Validity Sensor",
+                           "fingers": "right-index-finger, left-thumb"}
+    assert found.testable
+    registry.set_password(PASSWORD)
+    summary = registry.summary()
+    assert summary.tier == "T3" and summary.counted == ("STATIC_PASSWORD",)
+    assert any("anti-replay attestation" in n and "VF-4" in n for n in summary.notes)
+    assert ("FACTOR_ENROLLED", "SUCCESS") in _ops(profile)
+    with pytest.raises(FactorError, match="already a factor"):
+        registry.platform_ready()
+    assert not fprintd.Claimed()
+
+
+def test_a_wrong_finger_enrols_nothing_and_is_logged(registry: FactorRegistry,
+                                                      profile: Profile, fprintd) -> None:
+    fprintd.Touch(["verify-no-match"])
+    with pytest.raises(FactorError, match="does not match"):
+        registry.add_platform_fingerprint("x", timeout_s=5)
+    assert registry.active() == []
+    assert _ops(profile) == [("FACTOR_TESTED", "FAIL")]
+    with pytest.raises(FactorError, match="No finger touched the reader within 1 s"):
+        registry.add_platform_fingerprint("x", timeout_s=1)
+    assert registry.active() == [] and len(_ops(profile)) == 1     # no touch: no attempt
+
+
+def test_tested_by_touch_and_removed_without_a_keyring_secret(
+        registry: FactorRegistry, profile: Profile, fprintd,
+        memory_keyring: MemoryKeyring) -> None:
+    fprintd.Touch(["verify-match"])
+    found = registry.add_platform_fingerprint("Finger", timeout_s=5)
+    fprintd.Touch(["verify-match"])
+    assert registry.test(found.id) is True
+    fprintd.Touch(["verify-no-match"])
+    assert registry.test(found.id) is False
+    assert registry.get(found.id).test_result == "FAIL"
+    assert _ops(profile)[-2:] == [("FACTOR_TESTED", "SUCCESS"), ("FACTOR_TESTED", "FAIL")]
+    keys_before = dict(memory_keyring.entries)
+    registry.remove(found.id)
+    assert registry.active() == [] and dict(memory_keyring.entries) == keys_before
+
+
+def test_no_enrolled_finger_says_how_to_enrol_one(registry: FactorRegistry, fprintd) -> None:
+    fprintd.SetFingers([])
+    status = fx.platform_status()
+    assert status.reader == "Simulated Validity Sensor" and not status.usable
+    with pytest.raises(FactorError, match="fprintd-enroll"):
+        registry.platform_ready()
+    fprintd.SetReader(False)
+    assert "No fingerprint reader" in fx.platform_status().problem
