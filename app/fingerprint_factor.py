@@ -33,6 +33,7 @@ class PlatformStatus:
     reader: str | None
     fingers: tuple[str, ...]
     problem: str
+    why: str = ""           # unsupported, no_bus, no_service, no_reader, no_fingers, failed
 
     @property
     def usable(self) -> bool:
@@ -44,18 +45,21 @@ def status() -> PlatformStatus:
     if not sys.platform.startswith("linux"):
         system = platform.system() or "This system"
         return PlatformStatus(None, (), f"{system}'s biometric authenticator is not "
-                              "supported by this build of PosDesk.")
+                              "supported by this build of PosDesk.", "unsupported")
     from devices import fingerprint as fp
 
     try:
         reader = fp.find_reader()
         fingers = fp.enrolled_fingers(reader)
-    except (fp.FingerprintUnavailable, fp.FingerprintError) as exc:
-        return PlatformStatus(None, (), str(exc))
+    except fp.FingerprintUnavailable as exc:
+        return PlatformStatus(None, (), str(exc), exc.why)
+    except fp.FingerprintError as exc:
+        return PlatformStatus(None, (), str(exc), "failed")
     if not fingers:
         return PlatformStatus(reader.name, (), (
             f"{reader.name} has no finger enrolled for this user: enrol one in the system's "
-            "settings (Users → Fingerprint Login) or with fprintd-enroll, then try again."))
+            "settings (Users → Fingerprint Login) or with fprintd-enroll, then try again."),
+            "no_fingers")
     return PlatformStatus(reader.name, fingers, "")
 
 

@@ -37,7 +37,12 @@ RETRY_STATUSES = ("verify-retry-scan", "verify-swipe-too-short", "verify-finger-
 
 
 class FingerprintUnavailable(OSError):
-    """No fprintd, no reader, or no system bus: the message says which."""
+    """No system bus, no fprintd, or no reader: the message says which, `why` names it
+    ("no_bus", "no_service", "no_reader") for a translated text."""
+
+    def __init__(self, message: str, why: str) -> None:
+        super().__init__(message)
+        self.why = why
 
 
 class FingerprintError(OSError):
@@ -61,7 +66,7 @@ def _system_bus() -> Iterator[DBusConnection]:
         conn = open_dbus_connection(bus="SYSTEM")
     except (OSError, KeyError, ValueError) as exc:
         raise FingerprintUnavailable(f"The system D-Bus is not reachable ({exc}), so the "
-                                     "OS fingerprint service cannot be asked.") from exc
+                                     "OS fingerprint service cannot be asked.", "no_bus") from exc
     try:
         yield conn
     finally:
@@ -83,9 +88,10 @@ def find_reader() -> Reader:
         except DBusErrorResponse as exc:
             if exc.name == "org.freedesktop.DBus.Error.ServiceUnknown":
                 raise FingerprintUnavailable(
-                    "The fingerprint service (fprintd) is not installed or not running.") \
-                    from exc
-            raise FingerprintUnavailable("No fingerprint reader is connected.") from exc
+                    "The fingerprint service (fprintd) is not installed or not running.",
+                    "no_service") from exc
+            raise FingerprintUnavailable("No fingerprint reader is connected.",
+                                         "no_reader") from exc
         device = DBusAddress(str(path), SERVICE, DEVICE_IFACE)
         name = _property(conn, device, "name") or "Fingerprint reader"
         scan_type = _property(conn, device, "scan-type") or "press"

@@ -200,3 +200,42 @@ def explain(text: str) -> str:
 
 def is_known(text: str) -> bool:
     return any(re.fullmatch(pattern, text.strip()) for pattern, _ in _rules())
+
+
+# -- the OS fingerprint reader (app.fingerprint_factor) --------------------------------
+
+def platform_problem(why: str, reader: str | None, fallback: str) -> str:
+    """Why this computer's fingerprint reader cannot be used, in the person's language."""
+    texts = {
+        "unsupported": QCoreApplication.translate(
+            "FactorLabels", "This system's fingerprint or face sign-in is not supported by "
+            "this build of PosDesk."),
+        "no_bus": QCoreApplication.translate(
+            "FactorLabels", "PosDesk cannot reach the system's fingerprint service (no "
+            "system D-Bus)."),
+        "no_service": QCoreApplication.translate(
+            "FactorLabels", "The system's fingerprint service (fprintd) is not installed or "
+            "not running."),
+        "no_reader": QCoreApplication.translate(
+            "FactorLabels", "No fingerprint reader is connected to this computer."),
+        "no_fingers": QCoreApplication.translate(
+            "FactorLabels", "%1 has no finger enrolled for you yet: enrol one in the "
+            "system's settings (Users → Fingerprint Login), then try again."),
+    }
+    text = texts.get(why)
+    return fallback if text is None else text.replace("%1", reader or "")
+
+
+def touch_hint(status: str) -> str:
+    """What to do after one of the reader's in-between statuses ("" for the others)."""
+    texts = {
+        "verify-retry-scan": QCoreApplication.translate(
+            "FactorLabels", "The scan was not clear: touch the reader again."),
+        "verify-swipe-too-short": QCoreApplication.translate(
+            "FactorLabels", "The swipe was too short: swipe again."),
+        "verify-finger-not-centered": QCoreApplication.translate(
+            "FactorLabels", "The finger was not centred: touch the reader again."),
+        "verify-remove-and-retry": QCoreApplication.translate(
+            "FactorLabels", "Lift your finger, then touch the reader again."),
+    }
+    return texts.get(status, "")

@@ -887,6 +887,42 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <source>%1 are all on %2: whoever has it has all of them, so they are not independent (Art. 22). Keep possession factors on different devices.</source>
         <translation>%1都在%2上：谁持有该设备就同时拥有它们全部，因此它们并不相互独立（第22条）。请将持有物类验证要素放在不同的设备上。</translation>
     </message>
+    <message>
+        <source>This system's fingerprint or face sign-in is not supported by this build of PosDesk.</source>
+        <translation>此版本的 POS 管家不支持本系统的指纹或人脸登录。</translation>
+    </message>
+    <message>
+        <source>PosDesk cannot reach the system's fingerprint service (no system D-Bus).</source>
+        <translation>POS 管家无法连接系统的指纹服务（没有系统 D-Bus）。</translation>
+    </message>
+    <message>
+        <source>The system's fingerprint service (fprintd) is not installed or not running.</source>
+        <translation>系统的指纹服务（fprintd）未安装或未运行。</translation>
+    </message>
+    <message>
+        <source>No fingerprint reader is connected to this computer.</source>
+        <translation>本机未连接指纹识别器。</translation>
+    </message>
+    <message>
+        <source>%1 has no finger enrolled for you yet: enrol one in the system's settings (Users → Fingerprint Login), then try again.</source>
+        <translation>%1 上还没有为您录入指纹：请先在系统设置（用户 → 指纹登录）中录入一枚手指，然后重试。</translation>
+    </message>
+    <message>
+        <source>The scan was not clear: touch the reader again.</source>
+        <translation>未能识别清楚：请再按一次指纹识别器。</translation>
+    </message>
+    <message>
+        <source>The swipe was too short: swipe again.</source>
+        <translation>划动距离太短：请再划一次。</translation>
+    </message>
+    <message>
+        <source>The finger was not centred: touch the reader again.</source>
+        <translation>手指未放在中间：请再按一次指纹识别器。</translation>
+    </message>
+    <message>
+        <source>Lift your finger, then touch the reader again.</source>
+        <translation>请抬起手指，然后再按一次指纹识别器。</translation>
+    </message>
 </context>
 <context>
     <name>FactorTestDialog</name>
@@ -940,7 +976,7 @@ Choose a longer period, another operation, or press Reset filters.</source>
     </message>
     <message>
         <source>Passed: %1 works.</source>
-        <translation>通过：%1 可正常使用。</translation>
+        <translation>通过：%1 可以正常使用。</translation>
     </message>
     <message>
         <source>Failed: that is not the password.</source>
@@ -1020,6 +1056,81 @@ Choose a longer period, another operation, or press Reset filters.</source>
     <message>
         <source>Its secret is kept in this computer's keyring, never in the database.</source>
         <translation>其机密信息保存在本机的系统密钥环中，从不存入数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintDialog</name>
+    <message>
+        <source>the fingerprint reader</source>
+        <translation>指纹识别器</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Test %1</source>
+        <translation>测试 %1</translation>
+    </message>
+    <message>
+        <source>Use this computer's fingerprint reader</source>
+        <translation>使用本机的指纹识别器</translation>
+    </message>
+    <message>
+        <source>Test “%1”</source>
+        <translation>测试“%1”</translation>
+    </message>
+    <message>
+        <source>Touch %1 with a finger you enrolled in the system's settings. The system checks it and tells PosDesk only whether it matched; PosDesk keeps no fingerprint.</source>
+        <translation>请用已在系统设置中录入的手指按 %1。由系统进行比对，只告诉 POS 管家是否匹配；POS 管家不保存任何指纹。</translation>
+    </message>
+    <message>
+        <source>It confirms operations in PosDesk. Your payment limits do not change: your institution does not see this check (VF-4).</source>
+        <translation>它可用于在 POS 管家中确认操作。您的支付限额不会因此改变：支付机构看不到这次验证（VF-4）。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Touch the reader</source>
+        <translation>按指纹(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Press “Touch the reader”, then touch %1.</source>
+        <translation>请点击“按指纹”，然后按 %1。</translation>
+    </message>
+    <message>
+        <source>Touch %1 now…</source>
+        <translation>请现在按 %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Touch again</source>
+        <translation>再按一次(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No finger touched the reader within %1 s.</source>
+        <translation>%1 秒内没有手指按指纹识别器。</translation>
+    </message>
+    <message>
+        <source>That finger does not match one enrolled on this computer. Nothing was added.</source>
+        <translation>该手指与本机录入的指纹不匹配，未添加任何内容。</translation>
+    </message>
+    <message>
+        <source>Passed: %1 works.</source>
+        <translation>通过：%1 可以正常使用。</translation>
+    </message>
+    <message>
+        <source>Failed: that finger does not match one enrolled on this computer.</source>
+        <translation>未通过：该手指与本机录入的指纹不匹配。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -4882,12 +4993,20 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
         <translation>已导入“%1”。</translation>
     </message>
     <message>
-        <source>%1 is available, but PosDesk cannot enrol a fingerprint or face with it yet.</source>
-        <translation>%1 可用，但 POS 管家暂不支持用它录入指纹或人脸。</translation>
+        <source>Looking for this computer's fingerprint reader…</source>
+        <translation>正在查找本机的指纹识别器…</translation>
+    </message>
+    <message>
+        <source>This computer's fingerprint reader is already one of your factors; select it to test it.</source>
+        <translation>本机的指纹识别器已是您的验证要素之一；选中它即可测试。</translation>
     </message>
     <message>
         <source>No fingerprint or face was recorded.</source>
         <translation>未录入指纹或人脸。</translation>
+    </message>
+    <message>
+        <source>“%1” was added: PosDesk can now ask for your fingerprint.</source>
+        <translation>已添加“%1”：POS 管家现在可以要求验证您的指纹。</translation>
     </message>
     <message>
         <source>“%1” was tested: %2.</source>

@@ -32,20 +32,23 @@ from PySide6.QtWidgets import (
 
 from app.app_lock import idle_lock_s, set_idle_lock_s
 from app.factors import (
+    APP,
     PHONE,
     THIS_COMPUTER,
     EnrolledFactor,
     FactorRegistry,
     FactorSummary,
-    platform_authenticator,
-    platform_authenticator_problem,
+    platform_status,
 )
+from app.fingerprint_factor import PlatformStatus
 from app.profile import Profile
 from app.secrets import SecretStore
 from ui import factor_labels as words
+from ui.background import run_in_background
 from ui.certificate_dialog import CertificateDialog
 from ui.error_messages import error_text
 from ui.factor_test_dialog import FactorTestDialog
+from ui.fingerprint_dialog import FingerprintDialog
 from ui.institution_factor_dialog import BIOMETRIC_TYPES, OFFERED_TYPES, InstitutionFactorDialog
 from ui.models.factors_model import DETAILS, FactorsModel, valid_until
 from ui.pages.page_parts import PageHeader, data_table
@@ -350,8 +353,14 @@ class VerificationPage(QWidget):
                                 ) -> InstitutionFactorDialog:
         return InstitutionFactorDialog(self.registry, types, self)
 
-    def make_test_dialog(self, factor: EnrolledFactor) -> FactorTestDialog:
+    def make_test_dialog(self, factor: EnrolledFactor) -> FactorTestDialog | FingerprintDialog:
+        if factor.type == "FINGERPRINT":
+            return FingerprintDialog(self.registry, PlatformStatus(
+                factor.facts.get("reader"), (), ""), factor, self)
         return FactorTestDialog(self.registry, factor, self)
+
+    def make_fingerprint_dialog(self, status: PlatformStatus) -> FingerprintDialog:
+        return FingerprintDialog(self.registry, status, None, self)
 
     def confirm_remove(self, factor: EnrolledFactor) -> bool:
         answer = QMessageBox.warning(
@@ -441,16 +450,43 @@ class VerificationPage(QWidget):
             self._changed(self.tr("“%1” was added.").replace("%1", found.label), found.id)
 
     def add_biometric(self) -> None:
-        """There is no platform authenticator to enrol with (app.factors says why): say so
-        plainly, and record a biometric held by the institution only if the person wants."""
-        available = platform_authenticator()
-        problem = platform_authenticator_problem() if available is None else self.tr(
-            "%1 is available, but PosDesk cannot enrol a fingerprint or face with it yet.")\
-            .replace("%1", available)
+        """This computer's fingerprint reader when the system has one with a finger enrolled;
+        otherwise say plainly why not, and record a biometric held by the institution only
+        if the person wants. The system is asked off the GUI thread: with no fingerprint
+        service it can take a second to say so."""
+        self.biometric_button.setEnabled(False)
+        self._say(self.tr("Looking for this computer's fingerprint reader…"))
+        run_in_background(platform_status, self._platform_found, self._platform_failed,
+                          owner=self)
+
+    def _platform_found(self, status: PlatformStatus) -> None:
+        self.biometric_button.setEnabled(True)
+        self._say("")
+        if any(f.type == "FINGERPRINT" and f.held_by == APP for f in self.model.factors):
+            problem = self.tr("This computer's fingerprint reader is already one of your "
+                              "factors; select it to test it.")
+        elif status.usable:
+            self.add_platform_fingerprint(status)
+            return
+        else:
+            problem = words.platform_problem(status.why, status.reader, status.problem)
         if not self.confirm_biometric(problem):
             self._say(self.tr("No fingerprint or face was recorded."))
             return
         self.add_institution_factor(BIOMETRIC_TYPES)
+
+    def _platform_failed(self, error: BaseException) -> None:
+        self.biometric_button.setEnabled(True)
+        self._say(error_text(error))
+
+    def add_platform_fingerprint(self, status: PlatformStatus) -> None:
+        dialog = self.make_fingerprint_dialog(status)
+        self.run_dialog(dialog)
+        found = dialog.factor
+        self._finish(dialog)
+        if found is not None:
+            self._changed(self.tr("“%1” was added: PosDesk can now ask for your "
+                                  "fingerprint.").replace("%1", found.label), found.id)
 
     def test_selected(self) -> None:
         factor = self.selected_factor()

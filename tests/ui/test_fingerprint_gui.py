@@ -1,0 +1,125 @@
+"""This computer's fingerprint reader on the Verification page, against a fake fprintd on a
+private system bus (the D-Bus traffic and every widget are real): added after one matching
+touch (a retry hint shown on the way), counted honestly (not for limits), tested by touch,
+cancelled without a trace, and refused with the reason when no finger is enrolled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from app import factors as fx
+from app.profile import Profile
+from app.secrets import SecretStore
+from tests.conftest import MemoryKeyring
+from ui.fingerprint_dialog import FingerprintDialog
+from ui.pages.verification_page import VerificationPage
+
+
+@pytest.fixture
+def page(qtbot: QtBot, profile: Profile, memory_keyring: MemoryKeyring,
+         fprintd) -> VerificationPage:
+    fprintd.SetReader(True)
+    fprintd.SetFingers(["right-index-finger"])
+    shown = VerificationPage(profile, SecretStore())
+    qtbot.addWidget(shown)
+    shown.resize(1080, 760)
+    shown.show()
+    return shown
+
+
+def answer_with(page: VerificationPage, monkeypatch: pytest.MonkeyPatch,
+                steps: Callable[[FingerprintDialog], None]) -> list[str]:
+    """Show the page's next dialog instead of exec'ing it, drive it, close it; returns the
+    prompts it showed."""
+    seen: list[str] = []
+
+    def run(dialog: QDialog) -> int:
+        assert isinstance(dialog, FingerprintDialog)
+        dialog.show()
+        steps(dialog)
+        seen.append(dialog.prompt.text())
+        result = dialog.result()
+        dialog.close()
+        return result
+
+    monkeypatch.setattr(page, "run_dialog", run)
+    return seen
+
+
+def _factor_ops(profile: Profile) -> list[tuple[str, str]]:
+    return [(str(r[0]), str(r[1])) for r in profile.db.execute(
+        "SELECT op_type, result FROM oplog WHERE target_type = 'factor' ORDER BY id")]
+
+
+def test_added_after_a_touch_then_tested(page: VerificationPage, profile: Profile, fprintd,
+                                         qtbot: QtBot,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    hints: list[str] = []
+
+    def touch(dialog: FingerprintDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.waiting, timeout=5_000)       # started by itself
+        assert dialog.prompt.text() == "Touch Simulated Validity Sensor now…"
+        dialog.name.setText("Shop PC")
+        fprintd.Touch(["verify-retry-scan"])
+        qtbot.waitUntil(lambda: "not clear" in dialog.prompt.text(), timeout=5_000)
+        hints.append(dialog.prompt.text())
+        fprintd.Touch(["verify-match"])
+        qtbot.waitUntil(lambda: dialog.factor is not None, timeout=5_000)
+
+    answer_with(page, monkeypatch, touch)
+    page.add_biometric()
+    qtbot.waitUntil(lambda: bool(page.model.factors), timeout=10_000)
+    assert hints == ["The scan was not clear: touch the reader again."]
+    (finger,) = page.model.factors
+    assert (finger.type, finger.label, finger.held_by) == ("FINGERPRINT", "Shop PC", fx.APP)
+    assert "Shop PC" in page.activity.text()
+    assert "anti-replay attestation" in page.notes.text()        # not counted for limits
+    assert not fprintd.Claimed()
+
+    def test_touch(dialog: FingerprintDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.waiting, timeout=5_000)
+        fprintd.Touch(["verify-no-match"])
+        qtbot.waitUntil(lambda: dialog.tested, timeout=5_000)
+        assert dialog.passed is False and "does not match" in dialog.outcome.text()
+        dialog.start()                                              # touch again
+        fprintd.Touch(["verify-match"])
+        qtbot.waitUntil(lambda: dialog.passed is True, timeout=5_000)
+        assert "Passed" in dialog.outcome.text()
+
+    answer_with(page, monkeypatch, test_touch)
+    page.select(finger.id)
+    page.test_selected()
+    assert _factor_ops(profile) == [("FACTOR_ENROLLED", "SUCCESS"), ("FACTOR_TESTED", "FAIL"),
+                                    ("FACTOR_TESTED", "SUCCESS")]
+    assert page.model.factors[0].test_result == "PASS"
+
+
+def test_cancel_leaves_nothing_and_releases_the_reader(
+        page: VerificationPage, profile: Profile, fprintd, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def cancel(dialog: FingerprintDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.waiting, timeout=5_000)
+        qtbot.waitUntil(lambda: bool(fprintd.Verifying()), timeout=5_000)
+        dialog.reject()
+
+    closed = answer_with(page, monkeypatch, cancel)
+    page.add_biometric()
+    qtbot.waitUntil(lambda: bool(closed), timeout=10_000)
+    assert page.biometric_button.isEnabled()
+    qtbot.waitUntil(lambda: not fprintd.Claimed(), timeout=5_000)   # stopped, released
+    assert page.model.factors == [] and _factor_ops(profile) == []
+
+
+def test_no_enrolled_finger_is_explained(page: VerificationPage, fprintd, qtbot: QtBot,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    fprintd.SetFingers([])
+    told: list[str] = []
+    monkeypatch.setattr(page, "confirm_biometric", lambda problem: told.append(problem))
+    page.add_biometric()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told[0].startswith("Simulated Validity Sensor has no finger enrolled for you")
+    assert page.model.factors == []
