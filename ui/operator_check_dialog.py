@@ -1,5 +1,7 @@
 """"Confirm it is you" before a high-risk operation (spec 8, 12.4): the app password and a
-possession factor, as app/operator_check.py checks them.
+second factor of another category (a code, a certificate's signature, or a touch of this
+computer's fingerprint reader, awaited off the GUI thread), as app/operator_check.py
+checks them.
 
 `confirm_operator` is what pages call: it opens the dialog when the profile can ask for two
 categories and calls `then(proof)` once they are proved; when it cannot, it calls `then` at
@@ -8,6 +10,7 @@ once with the unprotected proof (the operation is then logged without categories
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.factors import EnrolledFactor, FactorRegistry
+from app.factors import EnrolledFactor, FactorRegistry, touch_fingerprint
 from app.operator_check import (
     OperatorCheckFailed,
     Proof,
@@ -33,7 +36,9 @@ from app.operator_check import (
 from app.profile import Profile
 from app.secrets import SecretStore
 from ui import labels
+from ui.background import run_in_background
 from ui.dialog_parts import action_row, message_label, say, shape_code_field
+from ui.error_messages import error_text
 
 
 def operation_text(operation: str) -> str:
@@ -57,6 +62,8 @@ class OperatorCheckDialog(QDialog):
         self.operation = operation
         self.proof: Proof | None = None
         self.needed = step_up(registry)
+        self.touching = False
+        self._cancel = threading.Event()
         self.setWindowTitle(self.tr("Confirm it is you"))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         title = QLabel(self.tr("Confirm it is you"))
@@ -74,7 +81,7 @@ class OperatorCheckDialog(QDialog):
                                           | Qt.InputMethodHint.ImhNoPredictiveText)
         self.factor = QComboBox()
         self.factor.setObjectName("operatorFactor")
-        for found in self.needed.possession:
+        for found in self.needed.second:
             self.factor.addItem(found.label, found.id)
         self.code = shape_code_field(QLineEdit(), self.tr("6-digit code"),
                                      self.tr("One-time code"))
@@ -111,21 +118,60 @@ class OperatorCheckDialog(QDialog):
         self.code.setVisible(wants_code)
         self.code_label.setVisible(wants_code)
         self.signs.setVisible(not wants_code)
+        if chosen is not None and chosen.type == "FINGERPRINT":
+            self.signs.setText(self.tr("Press Confirm, then touch %1.").replace(
+                "%1", chosen.facts.get("reader") or self.tr("the fingerprint reader")))
+        else:
+            self.signs.setText(self.tr("PosDesk signs a random challenge with this "
+                                       "certificate's key; nothing to type."))
 
     def chosen(self) -> EnrolledFactor | None:
         factor_id = self.factor.currentData()
-        return next((f for f in self.needed.possession if f.id == factor_id), None)
+        return next((f for f in self.needed.second if f.id == factor_id), None)
 
     def submit(self) -> None:
+        chosen = self.chosen()
+        if chosen is not None and chosen.type == "FINGERPRINT":
+            self._ask_for_touch()
+            return
+        self._verify(None)
+
+    def _ask_for_touch(self) -> None:
+        """The touch waits on a worker; Cancel or closing stops it within 0.2 s."""
+        if self.touching:
+            return
+        self.touching = True
+        self._cancel.clear()
+        self.confirm_button.setEnabled(False)
+        say(self.message, self.tr("Touch the fingerprint reader now…"))
+        cancel = self._cancel
+        run_in_background(lambda: touch_fingerprint(cancelled=cancel.is_set),
+                          self._touched, self._touch_failed, owner=self)
+
+    def _touched(self, outcome: str) -> None:
+        self.touching = False
+        self.confirm_button.setEnabled(True)
+        if not self._cancel.is_set():
+            self._verify(outcome)
+
+    def _touch_failed(self, error: BaseException) -> None:
+        self.touching = False
+        self.confirm_button.setEnabled(True)
+        say(self.message, error_text(error))
+
+    def _verify(self, touch: str | None) -> None:
         try:
             self.proof = verify_operator(self.registry, self.operation, self.password.text(),
-                                         self.factor.currentData(), self.code.text())
+                                         self.factor.currentData(), self.code.text(), touch)
         except OperatorCheckFailed as exc:
             self._refused(exc)
             return
         self.password.clear()
         self.accept()
 
+    def done(self, result: int) -> None:
+        self._cancel.set()
+        super().done(result)
 
     def _refused(self, exc: OperatorCheckFailed) -> None:
         field = exc.facts.get("field")
@@ -133,9 +179,15 @@ class OperatorCheckDialog(QDialog):
             say(self.message, self.tr("Too many wrong attempts. Try again in %1 s; nothing "
                                       "changed.").replace("%1", str(exc.facts.get("wait_s"))))
             return
+        if field == "no_touch":
+            say(self.message, self.tr("The fingerprint reader was not touched in time; "
+                                      "nothing changed. Press Confirm to try again."))
+            return
         if field == "password":
             text = self.tr("The password is not right.")
             self.password.selectAll()
+        elif (chosen := self.chosen()) is not None and chosen.type == "FINGERPRINT":
+            text = self.tr("That finger does not match one enrolled on this computer.")
         else:
             text = self.tr("The second factor did not confirm it. For a code, wait for the "
                            "next one and type it.")

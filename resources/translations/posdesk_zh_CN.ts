@@ -2701,12 +2701,32 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>取消</translation>
     </message>
     <message>
+        <source>Press Confirm, then touch %1.</source>
+        <translation>请点击“确认”，然后按 %1。</translation>
+    </message>
+    <message>
+        <source>the fingerprint reader</source>
+        <translation>指纹识别器</translation>
+    </message>
+    <message>
+        <source>Touch the fingerprint reader now…</source>
+        <translation>请现在按指纹识别器…</translation>
+    </message>
+    <message>
         <source>Too many wrong attempts. Try again in %1 s; nothing changed.</source>
         <translation>错误次数过多，请 %1 秒后再试；未做任何更改。</translation>
     </message>
     <message>
+        <source>The fingerprint reader was not touched in time; nothing changed. Press Confirm to try again.</source>
+        <translation>未在规定时间内按指纹识别器，未做任何更改。请点击“确认”重试。</translation>
+    </message>
+    <message>
         <source>The password is not right.</source>
         <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>That finger does not match one enrolled on this computer.</source>
+        <translation>该手指与本机录入的指纹不匹配。</translation>
     </message>
     <message>
         <source>The second factor did not confirm it. For a code, wait for the next one and type it.</source>

@@ -87,3 +87,38 @@ def test_no_enrolled_finger_says_how_to_enrol_one(registry: FactorRegistry, fpri
         registry.platform_ready()
     fprintd.SetReader(False)
     assert "No fingerprint reader" in fx.platform_status().problem
+
+
+def test_password_and_a_touch_confirm_an_operation(registry: FactorRegistry, profile: Profile,
+                                                   fprintd) -> None:
+    """Knowledge + inherence are two categories for the operator check (spec 8, 12.4)."""
+    from app.operator_check import (
+        WITH_FINGERPRINT,
+        OperatorCheckFailed,
+        step_up,
+        verify_operator,
+    )
+
+    registry.set_password(PASSWORD)
+    fprintd.Touch(["verify-match"])
+    finger = registry.add_platform_fingerprint("Finger", timeout_s=5)
+    assert step_up(registry).second == (finger,)
+    fprintd.Touch(["verify-match"])
+    proof = verify_operator(registry, "DATA_EXPORT", PASSWORD, finger.id,
+                            touch=fx.touch_fingerprint(timeout_s=5))
+    assert proof.verified and proof.categories == WITH_FINGERPRINT
+    with pytest.raises(OperatorCheckFailed) as refused:
+        verify_operator(registry, "DATA_EXPORT", PASSWORD, finger.id, touch="NO_MATCH")
+    assert refused.value.facts["field"] == "factor" and refused.value.facts[
+        "failures_left"] == 4
+    with pytest.raises(OperatorCheckFailed) as untouched:
+        verify_operator(registry, "DATA_EXPORT", PASSWORD, finger.id, touch="TIMED_OUT")
+    assert untouched.value.facts["field"] == "no_touch"
+    with pytest.raises(OperatorCheckFailed) as wrong:       # the touch does not excuse it
+        verify_operator(registry, "DATA_EXPORT", "not it", finger.id, touch="MATCH")
+    assert wrong.value.facts["field"] == "password" and wrong.value.facts[
+        "failures_left"] == 3                              # the untouched try was not counted
+    stamps = [(str(r[0]), r[1]) for r in profile.db.execute(
+        "SELECT result, factor_categories_used FROM oplog WHERE op_type = "
+        "'OPERATOR_VERIFIED' ORDER BY id")]
+    assert stamps == [("SUCCESS", WITH_FINGERPRINT), ("FAIL", None), ("FAIL", None)]

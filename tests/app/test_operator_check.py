@@ -39,7 +39,7 @@ def test_without_two_categories_nothing_is_asked_and_nothing_is_stamped(
 def test_password_and_code(registry: FactorRegistry, profile: Profile) -> None:  # noqa: F811
     registry.set_password(PASSWORD)
     factor, seed = enrol_totp(registry)
-    assert step_up(registry).possession == (factor,)
+    assert step_up(registry).second == (factor,)
     later = time.time() + 30
     with pytest.raises(OperatorCheckFailed) as wrong:
         verify_operator(registry, "DATA_EXPORT", "not-it", factor.id, code_at(seed, later))
@@ -65,7 +65,7 @@ def test_a_certificate_signs_and_comes_first(registry: FactorRegistry,  # noqa: 
     enrol_totp(registry)
     path, _ = certificate_file(tmp_path)
     cert = registry.add_certificate(path, None, "U盾")
-    assert step_up(registry).possession[0] == cert
+    assert step_up(registry).second[0] == cert
     assert verify_operator(registry, SCENARIO_POLICY_CHANGED, PASSWORD).verified
 
 

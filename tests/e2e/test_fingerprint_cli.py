@@ -6,6 +6,7 @@ recorded as the institution's when the person did not ask for the reader by name
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 
@@ -32,6 +33,24 @@ def test_add_list_and_test_by_touch(posdesk, fprintd, tmp_path: Path) -> None:
     tested = posdesk("factors", "test", str(finger["id"]), "--data-dir", data)
     assert tested.returncode == 0 and "passed" in tested.stdout
     assert not fprintd.Claimed()
+
+    # With a password, an export asks for it and a touch (knowledge + inherence).
+    posdesk("factors", "add", "password", "--data-dir", data,
+            stdin="Lantern-Quince-48\nLantern-Quince-48\n", check=True)
+    export = tmp_path / "export.csv"
+    fprintd.Touch(["verify-no-match"])
+    refused = posdesk("export", "-o", str(export), "--data-dir", data,
+                      stdin="Lantern-Quince-48\n")
+    assert refused.returncode != 0 and not export.exists()
+    assert "Touch Simulated Validity Sensor" in refused.stderr
+    fprintd.Touch(["verify-match"])
+    posdesk("export", "-o", str(export), "--data-dir", data, stdin="Lantern-Quince-48\n",
+            check=True)
+    assert export.exists()
+    with sqlite3.connect(Path(data) / "posdesk.db") as conn:
+        stamps = conn.execute("SELECT result, factor_categories_used FROM oplog WHERE "
+                              "op_type = 'DATA_EXPORT' ORDER BY id").fetchall()
+    assert stamps == [("SUCCESS", "KNOWLEDGE+INHERENCE")]
 
 
 def test_no_enrolled_finger(posdesk, fprintd, tmp_path: Path) -> None:

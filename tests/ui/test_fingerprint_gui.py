@@ -123,3 +123,32 @@ def test_no_enrolled_finger_is_explained(page: VerificationPage, fprintd, qtbot:
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert told[0].startswith("Simulated Validity Sensor has no finger enrolled for you")
     assert page.model.factors == []
+
+
+def test_the_operator_check_asks_for_a_touch(profile: Profile, memory_keyring: MemoryKeyring,
+                                             fprintd, qtbot: QtBot) -> None:
+    from app.factors import FactorRegistry
+    from app.operator_check import WITH_FINGERPRINT
+    from ui.operator_check_dialog import OperatorCheckDialog
+
+    fprintd.SetReader(True)
+    fprintd.SetFingers(["right-index-finger"])
+    registry = FactorRegistry(profile.db, profile.oplog, SecretStore())
+    registry.set_password("Kettle-Orchid-73")
+    fprintd.Touch(["verify-match"])
+    registry.add_platform_fingerprint("Finger", timeout_s=5)
+    dialog = OperatorCheckDialog(registry, "DATA_EXPORT")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.code.isHidden() and "touch Simulated Validity Sensor" in dialog.signs.text()
+    dialog.password.setText("Kettle-Orchid-73")
+    dialog.submit()
+    assert dialog.touching and "Touch the fingerprint reader now" in dialog.message.text()
+    fprintd.Touch(["verify-no-match"])
+    qtbot.waitUntil(lambda: not dialog.touching, timeout=5_000)
+    assert dialog.proof is None and "does not match" in dialog.message.text()
+    dialog.submit()
+    fprintd.Touch(["verify-match"])
+    qtbot.waitUntil(lambda: dialog.proof is not None, timeout=5_000)
+    assert dialog.proof.categories == WITH_FINGERPRINT
+    assert dialog.result() == QDialog.DialogCode.Accepted.value
