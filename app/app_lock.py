@@ -19,7 +19,7 @@ import sqlite_utils
 
 from app import oplog as ops
 from app.attempt_throttle import DEFAULT_POLICY, AttemptThrottle, LockPolicy
-from app.limits import KNOWLEDGE, POSSESSION
+from app.limits import INHERENCE, KNOWLEDGE, POSSESSION
 from app.oplog import OperationLog
 from app.storage import get_setting, set_setting
 
@@ -59,8 +59,10 @@ class AppLock:
         check_second: Callable[[str], bool] | None = None,
         policy: LockPolicy = DEFAULT_POLICY,
         clock: Callable[[], float] = time.time,
+        second_category: str = POSSESSION,
     ) -> None:
         self.db = db
+        self.second_category = second_category      # INHERENCE: a touch, not a code
         self.log = log
         self.policy = policy
         self._check_password = check_password
@@ -73,6 +75,12 @@ class AppLock:
     @property
     def needs_second(self) -> bool:
         return self._check_second is not None
+
+    @property
+    def second_is_touch(self) -> bool:
+        """The second step is a touch of the fingerprint reader: the caller asks for it
+        (off the GUI thread) and passes its outcome as the second "code"."""
+        return self.needs_second and self.second_category == INHERENCE
 
     @property
     def locked(self) -> bool:
@@ -147,7 +155,7 @@ class AppLock:
         return password_ok and second_ok
 
     def _succeeded(self) -> UnlockResult:
-        factors = f"{KNOWLEDGE},{POSSESSION}" if self.needs_second else KNOWLEDGE
+        factors = f"{KNOWLEDGE},{self.second_category}" if self.needs_second else KNOWLEDGE
         with self.db.atomic():
             self._throttle.succeeded()
             self.log.append(APP_UNLOCKED, target_type=TARGET_TYPE, factor_categories=factors)

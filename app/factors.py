@@ -353,7 +353,9 @@ class FactorRegistry:
         return ok
 
     def unlock_checkers(self) -> tuple[Callable[[str], bool], Callable[[str], bool] | None]:
-        """(check_password, check_second) for the app lock."""
+        """(check_password, check_second) for the app lock. For an authenticator the second
+        answer is its code; for the fingerprint reader, the outcome of a touch the lock
+        screen asked for (`touch_fingerprint`)."""
         second = self.lock_second_factor()
 
         def check_password(text: str) -> bool:
@@ -362,7 +364,12 @@ class FactorRegistry:
         def check_code(code: str) -> bool:
             return second is not None and totp_factor.verify(self.store, str(second.id), code)
 
-        return check_password, (check_code if second is not None else None)
+        def check_touch(outcome: str) -> bool:
+            return outcome == fingerprint_factor.MATCH
+
+        if second is None:
+            return check_password, None
+        return check_password, (check_touch if second.type == "FINGERPRINT" else check_code)
 
     def lock_second_factor(self) -> EnrolledFactor | None:
         ref = get_setting(self.db, "lock.second_factor")
@@ -374,8 +381,9 @@ class FactorRegistry:
             return None
 
     def set_lock_second_factor(self, factor_id: int | None) -> None:
-        if factor_id is not None and self.get(factor_id).type != "OTP_APP":
-            raise FactorError("Only an authenticator's codes can be the unlock's second step.")
+        if factor_id is not None and not _unlock_step(self.get(factor_id)):
+            raise FactorError("Only an authenticator's codes or this computer's fingerprint "
+                              "reader can be the unlock's second step.")
         with self.db.atomic():
             set_setting(self.db, "lock.second_factor", "" if factor_id is None else str(factor_id))
             self.log.append(FACTOR_CHANGED, target_type="factors", target_id="app_lock",
@@ -468,6 +476,15 @@ def _independence(factors: list[EnrolledFactor]) -> list[str]:
             warnings.append(f"{names} are all on {device.replace('_', ' ').lower()}: whoever "
                             "has it has all of them, so they are not independent (Art. 22).")
     return warnings
+
+
+def _unlock_step(found: EnrolledFactor) -> bool:
+    """What the unlock can ask for besides the password: something the app itself checks."""
+    return found.type == "OTP_APP" or (found.type == "FINGERPRINT" and found.held_by == APP)
+
+
+def unlock_steps(factors: list[EnrolledFactor]) -> list[EnrolledFactor]:
+    return [f for f in factors if _unlock_step(f)]
 
 
 def _check_device(device: str) -> None:

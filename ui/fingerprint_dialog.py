@@ -25,7 +25,7 @@ from app.factors import EnrolledFactor, FactorRegistry, touch_fingerprint
 from app.fingerprint_factor import NO_MATCH, TIMED_OUT, TOUCH_TIMEOUT_S, PlatformStatus
 from ui import factor_labels as words
 from ui.background import run_in_background
-from ui.dialog_parts import action_row, grow_to_fit, message_label, say
+from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
 from ui.error_messages import error_text
 from ui.factor_test_dialog import FAILED_STYLE, PASSED_STYLE
 from ui.shiboken_workaround import emit
@@ -110,7 +110,7 @@ class FingerprintDialog(QDialog):
             return
         self.waiting = True
         self._cancel.clear()
-        self.start_button.setEnabled(False)
+        set_primary_enabled(self.start_button, False)
         self.outcome.hide()
         say(self.message, "")
         self.prompt.setText(self.tr("Touch %1 now…").replace(
@@ -128,7 +128,7 @@ class FingerprintDialog(QDialog):
 
     def _touched(self, outcome: str) -> None:
         self.waiting = False
-        self.start_button.setEnabled(True)
+        set_primary_enabled(self.start_button, True)
         self.start_button.setText(self.tr("&Touch again"))
         if self._cancel.is_set():
             return
@@ -165,7 +165,7 @@ class FingerprintDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.waiting = False
-        self.start_button.setEnabled(True)
+        set_primary_enabled(self.start_button, True)
         self.prompt.setText("")
         say(self.message, error_text(error))
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.app_lock import AppLock
 from app.factors import FactorRegistry
+from app.limits import POSSESSION
 from app.profile import Profile
 from app.secrets import SecretStore
 from ui.idle_watch import IdleWatch
@@ -42,8 +43,10 @@ class LockControl(QObject):
             self.idle.set_timeout_s(0)
             return
         check_password, check_second = self.registry.unlock_checkers()
+        second = self.registry.lock_second_factor()
         self.app_lock = AppLock(self.registry.db, self.registry.log, check_password,
-                                check_second)
+                                check_second, second_category=(
+                                    second.category or POSSESSION) if second else POSSESSION)
         self.idle.set_timeout_s(self.app_lock.idle_lock_s)
 
     def unlock_at_start(self) -> bool:

@@ -1,4 +1,6 @@
-"""The lock screen: the password (and the one-time code, when the lock needs one) or Quit.
+"""The lock screen: the password (and the one-time code, or a touch of this computer's
+fingerprint reader, when the lock needs a second step) or Quit. The touch is awaited on a
+worker thread; an untouched reader is not an attempt.
 
 Only a successful `AppLock.attempt` accepts this dialog. Esc, the title bar's close button
 and Quit all reject it, which means "quit": the caller must end the app, never show the
@@ -9,6 +11,7 @@ or covers its windows first. It never says whether the password or the code was 
 from __future__ import annotations
 
 import math
+import threading
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -23,7 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.app_lock import PROBLEM_CODE_REQUIRED, AppLock
+from app.factors import touch_fingerprint
+from app.fingerprint_factor import MATCH, NO_MATCH
 from app.totp_factor import DIGITS
+from ui.background import run_in_background
 from ui.dialog_parts import shape_code_field
 from ui.error_messages import error_text
 
@@ -35,16 +41,23 @@ class LockDialog(QDialog):
         super().__init__(parent)
         self.app_lock = app_lock
         self._unlocked = False
+        self.touching = False
+        self._cancel = threading.Event()
         self.setWindowTitle(self.tr("PosDesk is locked"))
         self.setModal(True)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
         title = QLabel(self.tr("PosDesk is locked"))
         title.setObjectName("pageTitle")
-        intro = QLabel(
-            self.tr("Enter your password and the %1-digit code from your authenticator "
-                    "app to continue.").replace("%1", str(CODE_DIGITS))
-            if app_lock.needs_second else self.tr("Enter your password to continue."))
+        if app_lock.second_is_touch:
+            text = self.tr("Enter your password, press Unlock, then touch the fingerprint "
+                           "reader.")
+        elif app_lock.needs_second:
+            text = self.tr("Enter your password and the %1-digit code from your "
+                           "authenticator app to continue.").replace("%1", str(CODE_DIGITS))
+        else:
+            text = self.tr("Enter your password to continue.")
+        intro = QLabel(text)
         intro.setObjectName("pageSubtitle")
         intro.setWordWrap(True)
 
@@ -62,7 +75,8 @@ class LockDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(self.tr("&Password:"), self.password)
         self.form.addRow(self.tr("One-time &code:"), self.code)
-        self.form.setRowVisible(self.code, app_lock.needs_second)
+        self.form.setRowVisible(self.code, app_lock.needs_second
+                                and not app_lock.second_is_touch)
 
         self.status = QLabel()
         self.status.setObjectName("warningBanner")
@@ -108,10 +122,15 @@ class LockDialog(QDialog):
             self._forget_input()
             self._start_countdown()
             return
-        needs_code = self.app_lock.needs_second
+        if self.touching:
+            return
+        needs_code = self.app_lock.needs_second and not self.app_lock.second_is_touch
         if not self.password.text():
             self._say(self.tr("Enter your password."))
             self.password.setFocus()
+            return
+        if self.app_lock.second_is_touch:
+            self._ask_for_touch()
             return
         if needs_code and len(self.code.text()) != CODE_DIGITS:
             self._say(self.tr("Enter the %1-digit code from your authenticator app.")
@@ -119,9 +138,38 @@ class LockDialog(QDialog):
             self.code.setFocus()
             self.code.selectAll()
             return
+        self._attempt(self.code.text() if needs_code else None)
+
+    def _ask_for_touch(self) -> None:
+        self.touching = True
+        self._cancel.clear()
+        self._set_input_enabled(False)
+        self._say(self.tr("Touch the fingerprint reader now…"))
+        cancel = self._cancel
+        run_in_background(lambda: touch_fingerprint(cancelled=cancel.is_set),
+                          self._touched, self._touch_failed, owner=self)
+
+    def _touched(self, outcome: str) -> None:
+        self.touching = False
+        self._set_input_enabled(True)
+        if self._cancel.is_set():
+            return
+        if outcome not in (MATCH, NO_MATCH):        # not touched: not an attempt
+            self._say(self.tr("The fingerprint reader was not touched; press Unlock to try "
+                              "again."))
+            return
+        self._attempt(outcome)
+
+    def _touch_failed(self, error: BaseException) -> None:
+        self.touching = False
+        self._set_input_enabled(True)
+        self._say(self.tr("The fingerprint could not be checked: %1")
+                  .replace("%1", error_text(error)))
+
+    def _attempt(self, second: str | None) -> None:
+        needs_code = self.app_lock.needs_second and not self.app_lock.second_is_touch
         try:
-            result = self.app_lock.attempt(self.password.text(),
-                                           self.code.text() if needs_code else None)
+            result = self.app_lock.attempt(self.password.text(), second)
         except Exception as error:   # e.g. the keyring is away: stay locked, say why
             self._forget_input()
             self._say(self.tr("The password could not be checked: %1")
@@ -141,8 +189,12 @@ class LockDialog(QDialog):
                       .replace("%1", str(CODE_DIGITS)))
             self.code.setFocus()
             return
-        wrong = (self.tr("The password or the code is not correct.") if needs_code
-                 else self.tr("The password is not correct."))
+        if self.app_lock.second_is_touch:
+            wrong = self.tr("The password or the fingerprint is not correct.")
+        elif needs_code:
+            wrong = self.tr("The password or the code is not correct.")
+        else:
+            wrong = self.tr("The password is not correct.")
         self._say(wrong + "\n" + self.tr("Attempts left before a pause: %1.")
                   .replace("%1", str(result.failures_left)))
         self.password.setFocus()
@@ -151,6 +203,7 @@ class LockDialog(QDialog):
         """Accepted only after a successful attempt; anything else is a rejection (quit)."""
         if _code(result) == _code(QDialog.DialogCode.Accepted) and not self._unlocked:
             return
+        self._cancel.set()
         self.countdown.stop()
         self._forget_input()
         super().done(result)

@@ -37,7 +37,13 @@ from app.profile import Profile
 from app.secrets import SecretStore
 from ui import labels
 from ui.background import run_in_background
-from ui.dialog_parts import action_row, message_label, say, shape_code_field
+from ui.dialog_parts import (
+    action_row,
+    message_label,
+    say,
+    set_primary_enabled,
+    shape_code_field,
+)
 from ui.error_messages import error_text
 
 
@@ -142,7 +148,7 @@ class OperatorCheckDialog(QDialog):
             return
         self.touching = True
         self._cancel.clear()
-        self.confirm_button.setEnabled(False)
+        set_primary_enabled(self.confirm_button, False)
         say(self.message, self.tr("Touch the fingerprint reader now…"))
         cancel = self._cancel
         run_in_background(lambda: touch_fingerprint(cancelled=cancel.is_set),
@@ -150,13 +156,13 @@ class OperatorCheckDialog(QDialog):
 
     def _touched(self, outcome: str) -> None:
         self.touching = False
-        self.confirm_button.setEnabled(True)
+        set_primary_enabled(self.confirm_button, True)
         if not self._cancel.is_set():
             self._verify(outcome)
 
     def _touch_failed(self, error: BaseException) -> None:
         self.touching = False
-        self.confirm_button.setEnabled(True)
+        set_primary_enabled(self.confirm_button, True)
         say(self.message, error_text(error))
 
     def _verify(self, touch: str | None) -> None:

@@ -1022,6 +1022,10 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>最近测试</translation>
     </message>
     <message>
+        <source>%1 · checked by the system</source>
+        <translation>%1 · 由系统比对</translation>
+    </message>
+    <message>
         <source>%1 · expired on %2</source>
         <translation>%1 · 已于 %2 过期</translation>
     </message>
@@ -1048,6 +1052,14 @@ Choose a longer period, another operation, or press Reset filters.</source>
     <message>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Enrolled in the system: %1. The system matches them; PosDesk keeps nothing of a fingerprint.</source>
+        <translation>系统中已录入：%1。由系统进行比对；POS 管家不保存任何指纹信息。</translation>
+    </message>
+    <message>
+        <source>This computer's fingerprint reader: the system checks the finger and tells PosDesk only whether it matched.</source>
+        <translation>本机的指纹识别器：由系统比对手指，只告诉 POS 管家是否匹配。</translation>
     </message>
     <message>
         <source>Your institution holds and checks this factor; PosDesk keeps no secret for it.</source>
@@ -2480,6 +2492,10 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>POS 管家已锁定</translation>
     </message>
     <message>
+        <source>Enter your password, press Unlock, then touch the fingerprint reader.</source>
+        <translation>请输入密码，点击“解锁”，然后按指纹识别器。</translation>
+    </message>
+    <message>
         <source>Enter your password and the %1-digit code from your authenticator app to continue.</source>
         <translation>请输入密码和身份验证器应用中的 %1 位验证码以继续。</translation>
     </message>
@@ -2524,8 +2540,24 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>请输入身份验证器应用中的 %1 位验证码。</translation>
     </message>
     <message>
+        <source>Touch the fingerprint reader now…</source>
+        <translation>请现在按指纹识别器…</translation>
+    </message>
+    <message>
+        <source>The fingerprint reader was not touched; press Unlock to try again.</source>
+        <translation>没有按指纹识别器；请点击“解锁”重试。</translation>
+    </message>
+    <message>
+        <source>The fingerprint could not be checked: %1</source>
+        <translation>无法验证指纹：%1</translation>
+    </message>
+    <message>
         <source>The password could not be checked: %1</source>
         <translation>无法校验密码：%1</translation>
+    </message>
+    <message>
+        <source>The password or the fingerprint is not correct.</source>
+        <translation>密码或指纹不正确。</translation>
     </message>
     <message>
         <source>The password or the code is not correct.</source>
@@ -4893,10 +4925,6 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
         <translation>付款设备(&amp;M)：</translation>
     </message>
     <message>
-        <source>&amp;Unlock also asks for an authenticator code:</source>
-        <translation>解锁时同时要求身份验证器验证码(&amp;U)：</translation>
-    </message>
-    <message>
         <source>Lock when &amp;idle:</source>
         <translation>闲置时锁定(&amp;I)：</translation>
     </message>
@@ -4933,12 +4961,20 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
         <translation>请先设置密码：锁定 POS 管家需要用到它。</translation>
     </message>
     <message>
-        <source>Add an authenticator to ask for its code as well.</source>
-        <translation>添加身份验证器后，即可同时要求输入其验证码。</translation>
+        <source>&amp;Unlock also asks for:</source>
+        <translation>解锁时还需要(&amp;U)：</translation>
     </message>
     <message>
-        <source>With a code, whoever unlocks PosDesk needs the authenticator's device as well as the password.</source>
-        <translation>启用验证码后，解锁 POS 管家时除了密码，还需要身份验证器所在的设备。</translation>
+        <source>A touch of the fingerprint reader (%1)</source>
+        <translation>按指纹识别器（%1）</translation>
+    </message>
+    <message>
+        <source>Add an authenticator or this computer's fingerprint reader to ask for it as well.</source>
+        <translation>添加身份验证器或本机的指纹识别器后，即可在解锁时一并要求。</translation>
+    </message>
+    <message>
+        <source>With a second step, whoever unlocks PosDesk needs the authenticator's device or an enrolled finger as well as the password.</source>
+        <translation>启用第二步后，解锁 POS 管家时除了密码，还需要身份验证器所在的设备或已录入的手指。</translation>
     </message>
     <message>
         <source>Your institution tests this factor when you pay.</source>
@@ -5055,6 +5091,10 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
     <message>
         <source>PosDesk no longer locks by itself; lock it with Ctrl+L.</source>
         <translation>POS 管家不再自动锁定；可按 Ctrl+L 手动锁定。</translation>
+    </message>
+    <message>
+        <source>Unlocking now also asks for a touch of the fingerprint reader.</source>
+        <translation>现在解锁时还需要按指纹识别器。</translation>
     </message>
     <message>
         <source>Unlocking now also asks for an authenticator code.</source>

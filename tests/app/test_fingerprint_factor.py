@@ -122,3 +122,27 @@ def test_password_and_a_touch_confirm_an_operation(registry: FactorRegistry, pro
         "SELECT result, factor_categories_used FROM oplog WHERE op_type = "
         "'OPERATOR_VERIFIED' ORDER BY id")]
     assert stamps == [("SUCCESS", WITH_FINGERPRINT), ("FAIL", None), ("FAIL", None)]
+
+
+def test_the_unlock_can_ask_for_a_touch(registry: FactorRegistry, profile: Profile,
+                                        fprintd) -> None:
+    from app.app_lock import AppLock
+
+    registry.set_password(PASSWORD)
+    fprintd.Touch(["verify-match"])
+    finger = registry.add_platform_fingerprint("Finger", timeout_s=5)
+    registry.set_lock_second_factor(finger.id)
+    check_password, check_second = registry.unlock_checkers()
+    lock = AppLock(profile.db, profile.oplog, check_password, check_second,
+                   second_category="INHERENCE")
+    assert lock.second_is_touch
+    lock.lock("manual")
+    assert not lock.attempt(PASSWORD, "NO_MATCH").ok
+    assert not lock.attempt("wrong", "MATCH").ok
+    assert lock.attempt(PASSWORD, "MATCH").ok
+    (stamp,) = profile.db.execute("SELECT factor_categories_used FROM oplog WHERE op_type = "
+                                  "'APP_UNLOCKED'").fetchall()
+    assert stamp == ("KNOWLEDGE,INHERENCE",)
+    institution = registry.add_institution_factor("FACE", "Bank face", fx.INSTITUTION)
+    with pytest.raises(FactorError, match="fingerprint reader can be the unlock"):
+        registry.set_lock_second_factor(institution.id)

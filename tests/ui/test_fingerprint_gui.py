@@ -152,3 +152,48 @@ def test_the_operator_check_asks_for_a_touch(profile: Profile, memory_keyring: M
     qtbot.waitUntil(lambda: dialog.proof is not None, timeout=5_000)
     assert dialog.proof.categories == WITH_FINGERPRINT
     assert dialog.result() == QDialog.DialogCode.Accepted.value
+
+
+def test_the_lock_screen_asks_for_a_touch(profile: Profile, memory_keyring: MemoryKeyring,
+                                          fprintd, qtbot: QtBot) -> None:
+    """The real LockControl wiring: the Verification page's choice makes the unlock ask for
+    a touch; a wrong finger counts as a failed attempt, an untouched reader does not."""
+    from app.factors import FactorRegistry
+    from ui.lock_control import LockControl
+    from ui.lock_dialog import LockDialog
+
+    fprintd.SetReader(True)
+    fprintd.SetFingers(["right-index-finger"])
+    registry = FactorRegistry(profile.db, profile.oplog, SecretStore())
+    registry.set_password("Kettle-Orchid-73")
+    fprintd.Touch(["verify-match"])
+    finger = registry.add_platform_fingerprint("Finger", timeout_s=5)
+    page = VerificationPage(profile, SecretStore())
+    qtbot.addWidget(page)
+    choice = page.lock_second.findData(finger.id)
+    assert page.lock_second.itemText(choice) == "A touch of the fingerprint reader (Finger)"
+    page.lock_second.setCurrentIndex(choice)
+    assert "touch of the fingerprint reader" in page.activity.text()
+
+    from PySide6.QtWidgets import QApplication
+
+    control = LockControl(QApplication.instance(), profile, SecretStore())
+    assert control.app_lock is not None and control.app_lock.second_is_touch
+    control.app_lock.lock("manual")
+    dialog = LockDialog(control.app_lock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.code.isHidden()
+    dialog.password.setText("Kettle-Orchid-73")
+    dialog.submit()
+    assert dialog.touching and not dialog.password.isEnabled()
+    fprintd.Touch(["verify-no-match"])
+    qtbot.waitUntil(lambda: not dialog.touching, timeout=5_000)
+    assert "password or the fingerprint is not correct" in dialog.status.text()
+    assert control.app_lock.failures == 1
+    dialog.password.setText("Kettle-Orchid-73")
+    dialog.submit()
+    fprintd.Touch(["verify-match"])
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted.value,
+                    timeout=5_000)
+    assert not control.app_lock.locked and not fprintd.Claimed()

@@ -95,6 +95,9 @@ def _details(factor: EnrolledFactor) -> str:
     """A certificate's name (its subject's CN, else the whole subject) and its end date;
     the full facts are in the tooltip."""
     subject = factor.facts.get("subject")
+    if factor.facts.get("reader"):
+        return QCoreApplication.translate("FactorsModel", "%1 · checked by the system")\
+            .replace("%1", factor.facts["reader"])
     if not subject:
         return ""
     subject = common_name(subject) or subject
@@ -131,6 +134,14 @@ def _tooltip(factor: EnrolledFactor, column: int) -> str | None:
              facts.get("sha256_fingerprint", "")),
         ]
         return "\n".join(f"{name}: {value}" for name, value in lines if value)
+    if column == DETAILS and factor.facts.get("fingers"):
+        return QCoreApplication.translate(
+            "FactorsModel", "Enrolled in the system: %1. The system matches them; PosDesk "
+            "keeps nothing of a fingerprint.").replace("%1", factor.facts["fingers"])
+    if column == HELD_BY and factor.facts.get("reader"):
+        return QCoreApplication.translate(
+            "FactorsModel", "This computer's fingerprint reader: the system checks the "
+            "finger and tells PosDesk only whether it matched.")
     if column == HELD_BY:
         return (QCoreApplication.translate(
             "FactorsModel", "Your institution holds and checks this factor; PosDesk keeps "

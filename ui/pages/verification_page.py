@@ -39,6 +39,7 @@ from app.factors import (
     FactorRegistry,
     FactorSummary,
     platform_status,
+    unlock_steps,
 )
 from app.fingerprint_factor import PlatformStatus
 from app.profile import Profile
@@ -177,7 +178,7 @@ class VerificationPage(QWidget):
         form = QFormLayout(settings)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Payments are &made on:"), self.paying)
-        form.addRow(self.tr("&Unlock also asks for an authenticator code:"), self.lock_second)
+        form.addRow(self.tr("&Unlock also asks for:"), self.lock_second)
         form.addRow(self.tr("Lock when &idle:"), self.idle)
         form.addRow(self.lock_hint)
 
@@ -275,13 +276,15 @@ class VerificationPage(QWidget):
 
     def _show_lock_second(self, factors: list[EnrolledFactor], has_password: bool,
                           second: EnrolledFactor | None) -> None:
-        authenticators = [f for f in factors if f.type == "OTP_APP"]
+        authenticators = unlock_steps(factors)
         self.lock_second.blockSignals(True)
         self.lock_second.clear()
         self.lock_second.addItem(self.tr("No, the password is enough"), None)
         for factor in authenticators:
-            self.lock_second.addItem(self.tr("Yes: a code from %1").replace("%1", factor.label),
-                                     factor.id)
+            self.lock_second.addItem(
+                self.tr("A touch of the fingerprint reader (%1)").replace("%1", factor.label)
+                if factor.type == "FINGERPRINT" else
+                self.tr("Yes: a code from %1").replace("%1", factor.label), factor.id)
         index = self.lock_second.findData(second.id) if second is not None else 0
         self.lock_second.setCurrentIndex(max(index, 0))
         self.lock_second.blockSignals(False)
@@ -291,10 +294,12 @@ class VerificationPage(QWidget):
         if not has_password:
             hint = self.tr("Set a password first: it is what locks PosDesk.")
         elif not authenticators:
-            hint = self.tr("Add an authenticator to ask for its code as well.")
+            hint = self.tr("Add an authenticator or this computer's fingerprint reader to ask "
+                           "for it as well.")
         else:
-            hint = self.tr("With a code, whoever unlocks PosDesk needs the authenticator's "
-                           "device as well as the password.")
+            hint = self.tr("With a second step, whoever unlocks PosDesk needs the "
+                           "authenticator's device or an enrolled finger as well as the "
+                           "password.")
         self.lock_hint.setText(hint)
 
     def selected_id(self) -> int | None:
@@ -569,6 +574,11 @@ class VerificationPage(QWidget):
             self._say(error_text(error))
             self.refresh()
             return
-        self._changed(self.tr("Unlocking now also asks for an authenticator code.")
-                      if chosen is not None else
-                      self.tr("Unlocking now asks for the password only."))
+        second = self.registry.lock_second_factor()
+        if second is None:
+            said = self.tr("Unlocking now asks for the password only.")
+        elif second.type == "FINGERPRINT":
+            said = self.tr("Unlocking now also asks for a touch of the fingerprint reader.")
+        else:
+            said = self.tr("Unlocking now also asks for an authenticator code.")
+        self._changed(said)
