@@ -323,6 +323,8 @@ class FactorRegistry:
         elif found.held_by == APP and FACTOR_TYPES[found.type].is_certificate:
             certificate_factor.remove(self.store, str(found.id))
         with self.db.atomic():
+            if get_setting(self.db, "lock.second_factor") == str(factor_id):
+                set_setting(self.db, "lock.second_factor", "")   # the unlock stops asking
             self.db.execute("UPDATE verification_factor SET status = 'REMOVED', secret_ref = "
                             "NULL, updated_at_utc_ms = ? WHERE id = ?", [now_ms(), factor_id])
             self.log.append(FACTOR_REMOVED, target_type="factor", target_id=str(factor_id),

@@ -5001,6 +5001,10 @@ They appear here when a paired terminal syncs or when you import an acquirer sta
         <translation>它在您的机构仍保持登记状态；POS 管家只是不再在此计入它。</translation>
     </message>
     <message>
+        <source>Unlocking will no longer ask for a touch of the fingerprint reader.</source>
+        <translation>解锁时将不再要求按指纹识别器。</translation>
+    </message>
+    <message>
         <source>Unlocking will no longer ask for its code.</source>
         <translation>解锁时将不再要求输入其验证码。</translation>
     </message>

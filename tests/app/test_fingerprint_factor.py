@@ -146,3 +146,7 @@ def test_the_unlock_can_ask_for_a_touch(registry: FactorRegistry, profile: Profi
     institution = registry.add_institution_factor("FACE", "Bank face", fx.INSTITUTION)
     with pytest.raises(FactorError, match="fingerprint reader can be the unlock"):
         registry.set_lock_second_factor(institution.id)
+    registry.remove(finger.id)                       # the unlock stops asking for it
+    assert registry.unlock_checkers()[1] is None
+    assert profile.db.execute("SELECT value FROM settings WHERE key = "
+                              "'lock.second_factor'").fetchone() == ("",)

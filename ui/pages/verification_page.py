@@ -388,7 +388,9 @@ class VerificationPage(QWidget):
                                      "just stops counting it here.")
         second = self.registry.lock_second_factor()
         if second is not None and second.id == factor.id:
-            text += "\n" + self.tr("Unlocking will no longer ask for its code.")
+            text += "\n" + (self.tr("Unlocking will no longer ask for a touch of the "
+                                    "fingerprint reader.") if factor.type == "FINGERPRINT"
+                            else self.tr("Unlocking will no longer ask for its code."))
         return text
 
     def ask_current_password(self, factor: EnrolledFactor) -> str | None:
