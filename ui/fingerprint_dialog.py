@@ -8,9 +8,7 @@ responsive, and Cancel (or closing the dialog) stops it at once; the result is r
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,20 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.factors import EnrolledFactor, FactorRegistry, touch_fingerprint
+from app.factors import EnrolledFactor, FactorRegistry
 from app.fingerprint_factor import NO_MATCH, TIMED_OUT, TOUCH_TIMEOUT_S, PlatformStatus
 from ui import factor_labels as words
-from ui.background import run_in_background
 from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
 from ui.error_messages import error_text
 from ui.factor_test_dialog import FAILED_STYLE, PASSED_STYLE
-from ui.shiboken_workaround import emit
-
-
-class _Hints(QObject):
-    """Carries the reader's in-between statuses from the worker to the GUI thread."""
-
-    heard = Signal(str)
+from ui.fingerprint_touch import FingerprintTouch
 
 
 class FingerprintDialog(QDialog):
@@ -45,10 +36,8 @@ class FingerprintDialog(QDialog):
         self.factor: EnrolledFactor | None = None       # the one added
         self.tested = False
         self.passed: bool | None = None
-        self.waiting = False
-        self._cancel = threading.Event()
-        self._hints = _Hints(self)
-        self._hints.heard.connect(self._heard)
+        self.touch = FingerprintTouch(self, self._touched, self._failed)
+        self.touch.heard.connect(self._heard)
         reader = status.reader or self.tr("the fingerprint reader")
         adding = factor is None
         self.setWindowTitle(self.tr("Fingerprint") if adding
@@ -104,22 +93,19 @@ class FingerprintDialog(QDialog):
         if not self.waiting and not self.tested and self.factor is None:
             QTimer.singleShot(0, self.start)          # ready when the person is
 
+    @property
+    def waiting(self) -> bool:
+        return self.touch.active
+
     def start(self) -> None:
         """Ask the reader for one touch, off the GUI thread."""
-        if self.waiting:
+        if not self.touch.start():
             return
-        self.waiting = True
-        self._cancel.clear()
         set_primary_enabled(self.start_button, False)
         self.outcome.hide()
         say(self.message, "")
         self.prompt.setText(self.tr("Touch %1 now…").replace(
             "%1", self.status.reader or self.tr("the fingerprint reader")))
-        hints, cancel = self._hints, self._cancel
-        run_in_background(
-            lambda: touch_fingerprint(on_status=lambda s: emit(hints.heard, s),
-                                      cancelled=cancel.is_set),
-            self._touched, self._failed, owner=self)
 
     def _heard(self, status: str) -> None:
         hint = words.touch_hint(status)
@@ -127,11 +113,8 @@ class FingerprintDialog(QDialog):
             self.prompt.setText(hint)
 
     def _touched(self, outcome: str) -> None:
-        self.waiting = False
         set_primary_enabled(self.start_button, True)
         self.start_button.setText(self.tr("&Touch again"))
-        if self._cancel.is_set():
-            return
         if outcome == TIMED_OUT:
             self.prompt.setText(self.tr("No finger touched the reader within %1 s.")
                                 .replace("%1", f"{TOUCH_TIMEOUT_S:.0f}"))
@@ -164,11 +147,10 @@ class FingerprintDialog(QDialog):
         grow_to_fit(self)
 
     def _failed(self, error: BaseException) -> None:
-        self.waiting = False
         set_primary_enabled(self.start_button, True)
         self.prompt.setText("")
         say(self.message, error_text(error))
 
     def done(self, result: int) -> None:
-        self._cancel.set()          # a touch still awaited stops within 0.2 s
+        self.touch.cancel()         # a touch still awaited stops within 0.2 s
         super().done(result)

@@ -11,7 +11,6 @@ or covers its windows first. It never says whether the password or the code was 
 from __future__ import annotations
 
 import math
-import threading
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -26,12 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.app_lock import PROBLEM_CODE_REQUIRED, AppLock
-from app.factors import touch_fingerprint
 from app.fingerprint_factor import MATCH, NO_MATCH
 from app.totp_factor import DIGITS
-from ui.background import run_in_background
 from ui.dialog_parts import shape_code_field
 from ui.error_messages import error_text
+from ui.fingerprint_touch import FingerprintTouch
 
 CODE_DIGITS = DIGITS
 
@@ -41,8 +39,7 @@ class LockDialog(QDialog):
         super().__init__(parent)
         self.app_lock = app_lock
         self._unlocked = False
-        self.touching = False
-        self._cancel = threading.Event()
+        self.touch = FingerprintTouch(self, self._touched, self._touch_failed)
         self.setWindowTitle(self.tr("PosDesk is locked"))
         self.setModal(True)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
@@ -140,20 +137,18 @@ class LockDialog(QDialog):
             return
         self._attempt(self.code.text() if needs_code else None)
 
+    @property
+    def touching(self) -> bool:
+        return self.touch.active
+
     def _ask_for_touch(self) -> None:
-        self.touching = True
-        self._cancel.clear()
+        if not self.touch.start():
+            return
         self._set_input_enabled(False)
         self._say(self.tr("Touch the fingerprint reader now…"))
-        cancel = self._cancel
-        run_in_background(lambda: touch_fingerprint(cancelled=cancel.is_set),
-                          self._touched, self._touch_failed, owner=self)
 
     def _touched(self, outcome: str) -> None:
-        self.touching = False
         self._set_input_enabled(True)
-        if self._cancel.is_set():
-            return
         if outcome not in (MATCH, NO_MATCH):        # not touched: not an attempt
             self._say(self.tr("The fingerprint reader was not touched; press Unlock to try "
                               "again."))
@@ -161,7 +156,6 @@ class LockDialog(QDialog):
         self._attempt(outcome)
 
     def _touch_failed(self, error: BaseException) -> None:
-        self.touching = False
         self._set_input_enabled(True)
         self._say(self.tr("The fingerprint could not be checked: %1")
                   .replace("%1", error_text(error)))
@@ -203,7 +197,7 @@ class LockDialog(QDialog):
         """Accepted only after a successful attempt; anything else is a rejection (quit)."""
         if _code(result) == _code(QDialog.DialogCode.Accepted) and not self._unlocked:
             return
-        self._cancel.set()
+        self.touch.cancel()
         self.countdown.stop()
         self._forget_input()
         super().done(result)

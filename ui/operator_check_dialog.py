@@ -10,7 +10,6 @@ once with the unprotected proof (the operation is then logged without categories
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.factors import EnrolledFactor, FactorRegistry, touch_fingerprint
+from app.factors import EnrolledFactor, FactorRegistry
 from app.operator_check import (
     OperatorCheckFailed,
     Proof,
@@ -36,7 +35,6 @@ from app.operator_check import (
 from app.profile import Profile
 from app.secrets import SecretStore
 from ui import labels
-from ui.background import run_in_background
 from ui.dialog_parts import (
     action_row,
     message_label,
@@ -45,6 +43,7 @@ from ui.dialog_parts import (
     shape_code_field,
 )
 from ui.error_messages import error_text
+from ui.fingerprint_touch import FingerprintTouch
 
 
 def operation_text(operation: str) -> str:
@@ -68,8 +67,7 @@ class OperatorCheckDialog(QDialog):
         self.operation = operation
         self.proof: Proof | None = None
         self.needed = step_up(registry)
-        self.touching = False
-        self._cancel = threading.Event()
+        self.touch = FingerprintTouch(self, self._touched, self._touch_failed)
         self.setWindowTitle(self.tr("Confirm it is you"))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         title = QLabel(self.tr("Confirm it is you"))
@@ -142,26 +140,22 @@ class OperatorCheckDialog(QDialog):
             return
         self._verify(None)
 
+    @property
+    def touching(self) -> bool:
+        return self.touch.active
+
     def _ask_for_touch(self) -> None:
         """The touch waits on a worker; Cancel or closing stops it within 0.2 s."""
-        if self.touching:
+        if not self.touch.start():
             return
-        self.touching = True
-        self._cancel.clear()
         set_primary_enabled(self.confirm_button, False)
         say(self.message, self.tr("Touch the fingerprint reader now…"))
-        cancel = self._cancel
-        run_in_background(lambda: touch_fingerprint(cancelled=cancel.is_set),
-                          self._touched, self._touch_failed, owner=self)
 
     def _touched(self, outcome: str) -> None:
-        self.touching = False
         set_primary_enabled(self.confirm_button, True)
-        if not self._cancel.is_set():
-            self._verify(outcome)
+        self._verify(outcome)
 
     def _touch_failed(self, error: BaseException) -> None:
-        self.touching = False
         set_primary_enabled(self.confirm_button, True)
         say(self.message, error_text(error))
 
@@ -176,7 +170,7 @@ class OperatorCheckDialog(QDialog):
         self.accept()
 
     def done(self, result: int) -> None:
-        self._cancel.set()
+        self.touch.cancel()
         super().done(result)
 
     def _refused(self, exc: OperatorCheckFailed) -> None:
