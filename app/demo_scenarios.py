@@ -1,7 +1,8 @@
 """The demo shop's scenario controls (spec 12.4), in force from the first demo day so the
 history shows flagged transactions and the Limits page counts them from the start: the
 delivery reader works daytime hours only, refunds are capped per transaction and per day,
-and QR takings have a daily cap a busy Saturday can pass."""
+and QR takings have a daily cap a busy Saturday can pass. The delivery reader and the QR
+takings each hold the payment token the acquirer gave for that scenario (spec 12.4)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from app.oplog import OperationLog
 from app.scenario_controls import save_policy
 from app.scenario_policy import ScenarioPolicy, ScenarioRules, parse_window
 from app.scenario_store import has_policies
+from app.scenario_tokens import bind_token
 from app.shanghai_time import start_of_day_ms
 
 
@@ -31,5 +33,8 @@ def add_demo_policies(db: sqlite_utils.Database, log: OperationLog, since: dt.da
     """Once per demo profile: nothing is added when it holds any policy already."""
     if has_policies(db):
         return
+    tokens = {"外送机营业时间": "UPTK-DEMO-7Q2F-0031", "扫码日限额": "UPTK-DEMO-QR88-0102"}
     for policy in demo_policies():
-        save_policy(db, log, policy, effective_from_ms=start_of_day_ms(since))
+        stored = save_policy(db, log, policy, effective_from_ms=start_of_day_ms(since))
+        if stored.name in tokens:
+            bind_token(db, log, stored.id or 0, tokens[stored.name])

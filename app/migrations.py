@@ -508,6 +508,36 @@ CREATE INDEX provisioning_code_issued ON provisioning_code(issued_at_utc_ms);
 """
 
 
+# Payment tokens per scenario (spec 12.4 Tokenisation, docs/scenario-tokens.md): the token
+# reference an acquirer or issuer gave for one scenario, never a card number. A token is
+# bound once and at most revoked once; a scenario holds at most one live token, and a
+# token reference is never bound again after it was revoked.
+_M12_SCENARIO_TOKENS = """
+CREATE TABLE scenario_token (
+    id INTEGER PRIMARY KEY,
+    policy_id INTEGER NOT NULL REFERENCES scenario_policy(id),
+    token_ref TEXT NOT NULL UNIQUE,
+    issuer TEXT NOT NULL CHECK (issuer IN ('ACQUIRER', 'ISSUER')),
+    bound_at_utc_ms INTEGER NOT NULL,
+    revoked_at_utc_ms INTEGER,
+    revoke_reason TEXT
+);
+CREATE UNIQUE INDEX scenario_token_live ON scenario_token(policy_id)
+    WHERE revoked_at_utc_ms IS NULL;
+CREATE TRIGGER scenario_token_fixed BEFORE UPDATE ON scenario_token
+WHEN OLD.revoked_at_utc_ms IS NOT NULL OR NEW.revoked_at_utc_ms IS NULL
+    OR NEW.token_ref IS NOT OLD.token_ref OR NEW.policy_id IS NOT OLD.policy_id
+    OR NEW.issuer IS NOT OLD.issuer OR NEW.bound_at_utc_ms IS NOT OLD.bound_at_utc_ms
+BEGIN
+    SELECT RAISE(ABORT, 'a scenario token is only ever revoked, once');
+END;
+CREATE TRIGGER scenario_token_kept BEFORE DELETE ON scenario_token
+BEGIN
+    SELECT RAISE(ABORT, 'scenario tokens are kept');
+END;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "foundation", _M1_FOUNDATION),
     Migration(2, "terminal status", _M2_TERMINAL_STATUS),
@@ -520,6 +550,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "scenario controls", _M9_SCENARIOS),
     Migration(10, "operation log type and time index", _M10_OPLOG_TYPE_TIME),
     Migration(11, "field provisioning codes", _M11_PROVISIONING),
+    Migration(12, "scenario payment tokens", _M12_SCENARIO_TOKENS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

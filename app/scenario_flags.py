@@ -9,6 +9,8 @@ What is judged: the time window, the allowed types and the per-transaction cap a
 every transaction, failed attempts included (an attempt at 3 a.m. is worth seeing). The
 daily cap counts money that moved or may still move (SUCCEEDED, PENDING; positive amounts)
 in time order, and flags the transaction that passes the cap and every counted one after it.
+A scenario whose payment token was revoked flags every transaction in its scope from the
+revocation until a new token is bound (TOKEN_REVOKED: the bank would refuse them).
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from app.scenario_policy import COUNTED_STATUSES, OVER_DAILY, ScenarioPolicy
-from app.scenario_store import PolicyHistory, has_policies, histories
+from app.scenario_policy import COUNTED_STATUSES, OVER_DAILY, TOKEN_REVOKED, ScenarioPolicy
+from app.scenario_store import PolicyHistory, TokenTimeline, has_policies, histories, timelines
 from app.shanghai_time import start_of_day_ms, to_datetime
 
 _DAY_ROWS = ("SELECT id, ts_utc_ms, terminal_id, channel, txn_type, amount_fen, status "
@@ -42,11 +44,12 @@ def refresh_flags(db: sqlite_utils.Database, days: Iterable[str]) -> int:
     if not days or not has_policies(db):
         return 0
     policies = histories(db)
+    tokens = timelines(db)
     total = 0
     for chunk in _chunks(days, 500):
         db.execute(f"DELETE FROM scenario_flag WHERE cn_date IN ({_marks(chunk)})", chunk)
     for day in days:
-        flags = day_flags(db, day, policies)
+        flags = day_flags(db, day, policies, tokens)
         db.conn.executemany("INSERT OR IGNORE INTO scenario_flag VALUES (?, ?, ?, ?)",
                             [(f.txn_id, f.policy_id, f.rule, f.cn_date) for f in flags])
         total += len(flags)
@@ -64,9 +67,11 @@ def refresh_since(db: sqlite_utils.Database, since_ms: int) -> int:
     return refresh_flags(db, days)
 
 
-def day_flags(db: sqlite_utils.Database, day: str,
-              policies: list[PolicyHistory]) -> list[Flag]:
-    """The flags of one day, judged by the versions in force at each transaction."""
+def day_flags(db: sqlite_utils.Database, day: str, policies: list[PolicyHistory],
+              tokens: dict[int, TokenTimeline] | None = None) -> list[Flag]:
+    """The flags of one day, judged by the versions in force at each transaction and the
+    scenario's token at that moment."""
+    tokens = timelines(db) if tokens is None else tokens
     start = start_of_day_ms(dt.date.fromisoformat(day))
     relevant = [h for h in policies if any(v.effective_from_ms < start + 86_400_000
                                            for v in h.versions)]
@@ -88,6 +93,10 @@ def day_flags(db: sqlite_utils.Database, day: str,
                 continue
             rules = _judge(policy, to_datetime(ts), txn_type, amount,
                            used[policy_id] if counted else None)
+            timeline = tokens.get(policy_id)
+            if (timeline is not None and timeline.blocked_at(ts) and policy.rules.enabled
+                    and not policy.removed):
+                rules.append(TOKEN_REVOKED)
             found.extend(Flag(txn_id, policy_id, rule, day) for rule in rules)
     return found
 

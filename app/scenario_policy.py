@@ -21,7 +21,8 @@ OUTSIDE_WINDOW = "OUTSIDE_WINDOW"
 KIND_NOT_ALLOWED = "KIND_NOT_ALLOWED"
 OVER_PER_TXN = "OVER_PER_TXN"
 OVER_DAILY = "OVER_DAILY"
-RULES = (OUTSIDE_WINDOW, KIND_NOT_ALLOWED, OVER_PER_TXN, OVER_DAILY)
+TOKEN_REVOKED = "TOKEN_REVOKED"      # its payment token was revoked (app/scenario_tokens.py)
+RULES = (OUTSIDE_WINDOW, KIND_NOT_ALLOWED, OVER_PER_TXN, OVER_DAILY, TOKEN_REVOKED)
 # What counts towards a daily cap: money that did or may still move (spec C-9).
 COUNTED_STATUSES = ("SUCCEEDED", "PENDING")
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -1,9 +1,11 @@
-"""Scenario policies in SQLite (migration 9): one row per policy, one row per saved version.
+"""Scenario policies in SQLite (migration 9): one row per policy, one row per saved version;
+and when each scenario's payment token was bound and revoked (migration 12), for flagging.
 Plain persistence; the use cases that validate, log and re-flag are in
-app/scenario_controls.py."""
+app/scenario_controls.py and app/scenario_tokens.py."""
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 
@@ -95,6 +97,34 @@ def insert_version(db: sqlite_utils.Database, policy: ScenarioPolicy, now: int) 
         [policy.id, policy.version, policy.effective_from_ms, int(rules.enabled),
          int(policy.removed), windows_json(rules.windows), rules.per_txn_max_fen,
          rules.daily_max_fen, json.dumps(list(rules.allowed_kinds)), now])
+
+
+@dataclass(frozen=True)
+class TokenTimeline:
+    """When a scenario was blocked by a revoked token: judged per transaction moment."""
+
+    bound: tuple[int, ...]                  # bound_at of each token, in order
+    revoked: tuple[int | None, ...]         # its revoked_at
+
+    def blocked_at(self, ts_utc_ms: int) -> bool:
+        """Whether the token in force at that moment had been revoked by then."""
+        index = bisect.bisect_right(self.bound, ts_utc_ms) - 1
+        if index < 0:
+            return False
+        revoked = self.revoked[index]
+        return revoked is not None and revoked <= ts_utc_ms
+
+
+def timelines(db: sqlite_utils.Database) -> dict[int, TokenTimeline]:
+    """Per scenario with any token: its bindings in time order, for flagging."""
+    grouped: dict[int, list[tuple[int, int | None]]] = {}
+    for policy_id, bound, revoked in db.execute(
+            "SELECT policy_id, bound_at_utc_ms, revoked_at_utc_ms FROM scenario_token "
+            "ORDER BY bound_at_utc_ms, id"):
+        grouped.setdefault(int(policy_id), []).append(
+            (int(bound), None if revoked is None else int(revoked)))
+    return {key: TokenTimeline(tuple(b for b, _ in rows), tuple(r for _, r in rows))
+            for key, rows in grouped.items()}
 
 
 def windows_json(windows: tuple[Window, ...]) -> str:

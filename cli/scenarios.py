@@ -5,6 +5,7 @@ line: when a terminal, a payment method or a transaction type may be used, and h
 last 30 days; `add`, `change`, `on`, `off` and `remove` change them (each change is logged
 and applies from now, or from `--from` for a policy checking the past); `flags` counts the
 flagged transactions per policy and rule. `posdesk history --flagged` lists them.
+`token` shows, binds or revokes a policy's payment token (spec 12.4 Tokenisation).
 """
 
 from __future__ import annotations
@@ -30,6 +31,15 @@ from app.scenario_controls import (
 from app.scenario_flags import flag_counts, flagged_per_policy
 from app.scenario_policy import ScenarioPolicy, ScenarioRules, ScenarioValueError, parse_window
 from app.scenario_store import current_policies, histories, policy_by_name
+from app.scenario_tokens import (
+    ISSUERS,
+    ScenarioToken,
+    bind_token,
+    checked_token,
+    latest_tokens,
+    revoke_token,
+    tokens_of,
+)
 from app.shanghai_time import SHANGHAI, format_local, from_datetime, today_cn
 from app.transactions import CHANNELS, TXN_TYPES
 from cli.operator_prompt import operator_proof
@@ -65,6 +75,20 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     for verb, text in (("on", "switch a policy on"), ("off", "switch a policy off"),
                        ("remove", "retire a policy (its past flags stay)")):
         actions.add_parser(verb, parents=[common], help=text).add_argument("name")
+    token = actions.add_parser(
+        "token", parents=[common],
+        help="show, bind or revoke a policy's payment token (revoking blocks that scenario)")
+    token.add_argument("name")
+    what = token.add_mutually_exclusive_group()
+    what.add_argument("--bind", metavar="TOKEN",
+                      help="the token reference the acquirer or issuer gave (never a card "
+                           "number)")
+    what.add_argument("--revoke", action="store_true",
+                      help="revoke the live token: this scenario's transactions are flagged "
+                           "from now")
+    token.add_argument("--issuer", default="acquirer", help="acquirer|issuer (with --bind)")
+    token.add_argument("--reason", default="", help="why it is revoked (with --revoke)")
+    token.add_argument("--json", action="store_true", help="print one JSON object")
     flags = actions.add_parser("flags", parents=[common],
                                help="flagged transactions per policy and rule")
     flags.add_argument("--from", dest="first", metavar="YYYY-MM-DD",
@@ -92,6 +116,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             return _list(args, data_dir)
         if command == "flags":
             return _flags(args, data_dir)
+        if command == "token":
+            return _token(args, data_dir)
         return _change(args, data_dir, command)
     except _Usage as exc:
         print(f"posdesk scenarios {command}: {exc}", file=sys.stderr)
@@ -103,13 +129,15 @@ def _list(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         today = today_cn()
         policies = current_policies(db)
+        tokens = latest_tokens(db)
         day = flagged_per_policy(db, today, today)
         month = flagged_per_policy(db, today - dt.timedelta(days=29), today)
     finally:
         db.close()
     if args.json:
         print(json.dumps({"policies": [
-            {**policy_json(p), "flagged_today": day.get(p.id or 0, 0),
+            {**policy_json(p), "token": token_json(tokens.get(p.id or 0)),
+             "flagged_today": day.get(p.id or 0, 0),
              "flagged_30_days": month.get(p.id or 0, 0)} for p in policies]},
             ensure_ascii=False))
         return 0
@@ -121,6 +149,8 @@ def _list(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"{policy.name}  [{policy.scope.lower()} {policy.scope_ref}]"
               f"{'' if policy.rules.enabled else '  (off)'}")
         print(f"    {describe(policy.rules)}")
+        if policy.id in tokens:
+            print(f"    {token_line(tokens[policy.id])}")
         print(f"    in force since {format_local(policy.effective_from_ms, seconds=False)}, "
               f"version {policy.version}; flagged today {day.get(policy.id or 0, 0):,}, "
               f"last 30 days {month.get(policy.id or 0, 0):,}")
@@ -148,6 +178,72 @@ def policy_json(policy: ScenarioPolicy) -> dict[str, object]:
             "per_txn_max_fen": rules.per_txn_max_fen, "daily_max_fen": rules.daily_max_fen,
             "allowed_types": list(rules.allowed_kinds), "version": policy.version,
             "effective_from": format_local(policy.effective_from_ms)}
+
+
+def token_json(token: ScenarioToken | None) -> dict[str, object] | None:
+    """The token masked, with its state; never the whole reference."""
+    if token is None:
+        return None
+    return {"token": token.masked, "issuer": token.issuer, "live": token.live,
+            "bound_at": format_local(token.bound_at_ms),
+            "revoked_at": None if token.live else format_local(token.revoked_at_ms or 0),
+            "revoke_reason": token.revoke_reason or None}
+
+
+def token_line(token: ScenarioToken) -> str:
+    issued = f"token {token.masked} from the {token.issuer.lower()}, bound " \
+             f"{format_local(token.bound_at_ms, seconds=False)}"
+    if token.live:
+        return issued
+    reason = f" ({token.revoke_reason})" if token.revoke_reason else ""
+    return (f"{issued}; REVOKED {format_local(token.revoked_at_ms or 0, seconds=False)}"
+            f"{reason}: this scenario's transactions are flagged")
+
+
+def _token(args: argparse.Namespace, data_dir: Path) -> int:
+    if not args.bind and not args.revoke:
+        return _show_tokens(args, data_dir)
+    issuer = _choice("--issuer", args.issuer, ISSUERS)
+    profile = open_existing(data_dir)
+    try:
+        policy = policy_by_name(profile.db, args.name)
+        if policy is None or policy.id is None:
+            raise ScenarioValueError(f"No scenario policy named '{args.name}'.", field="name")
+        token = checked_token(args.bind, profile.oplog, policy.id) if args.bind else None
+        proof = operator_proof(profile, SCENARIO_POLICY_CHANGED)
+        with profile.oplog.verified_as(proof.categories):
+            if token is not None:
+                bound = bind_token(profile.db, profile.oplog, policy.id, token, issuer)
+                print(f"Bound token {bound.masked} to '{policy.name}'.")
+            else:
+                revoked = revoke_token(profile.db, profile.oplog, policy.id, args.reason)
+                print(f"Revoked token {revoked.masked} of '{policy.name}': its transactions "
+                      "are flagged from now; other scenarios are not affected.")
+        return 0
+    finally:
+        profile.close()
+
+
+def _show_tokens(args: argparse.Namespace, data_dir: Path) -> int:
+    db = open_for_reading(data_dir)
+    try:
+        policy = policy_by_name(db, args.name)
+        if policy is None or policy.id is None:
+            raise ScenarioValueError(f"No scenario policy named '{args.name}'.", field="name")
+        found = tokens_of(db, policy.id)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps({"policy": policy.name, "tokens": [token_json(t) for t in found]},
+                         ensure_ascii=False))
+        return 0
+    if not found:
+        print(f"'{policy.name}' has no payment token. Bind one with: posdesk scenarios token "
+              f'"{policy.name}" --bind TOKEN')
+        return 0
+    for token in found:
+        print(token_line(token))
+    return 0
 
 
 def _flags(args: argparse.Namespace, data_dir: Path) -> int:

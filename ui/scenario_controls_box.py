@@ -36,12 +36,14 @@ from app.scenario_controls import (
 from app.scenario_flags import flagged_per_policy, flagged_transactions
 from app.scenario_policy import ScenarioPolicy
 from app.scenario_store import current_policies
+from app.scenario_tokens import bind_token, latest_tokens, revoke_token
 from app.shanghai_time import today_cn
 from ui.background import run_in_background
 from ui.error_messages import error_text
 from ui.models.scenarios_model import RULES, ScenarioRow, ScenariosModel
 from ui.operator_check_dialog import OperatorCheckDialog, confirm_operator
 from ui.scenario_policy_dialog import ScenarioPolicyDialog
+from ui.scenario_token_dialog import ScenarioTokenDialog
 from ui.shiboken_workaround import emit
 
 FLAG_DAYS = 30
@@ -60,6 +62,7 @@ class ScenarioControlsBox(QGroupBox):
         self.busy = False
         self.last_error: BaseException | None = None
         self.dialog: ScenarioPolicyDialog | None = None
+        self.token_dialog: ScenarioTokenDialog | None = None
         self.check_dialog: OperatorCheckDialog | None = None
         self.summary = QLabel()
         self.summary.setObjectName("pageSubtitle")
@@ -92,13 +95,17 @@ class ScenarioControlsBox(QGroupBox):
         self.toggle_button.clicked.connect(self.toggle_selected)
         self.remove_button = QPushButton(self.tr("Re&move…"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.token_button = QPushButton(self.tr("&Token…"))
+        self.token_button.setToolTip(self.tr(
+            "The payment token the acquirer or issuer gave for this scenario: bind or revoke"))
+        self.token_button.clicked.connect(self.token_selected)
         self.flagged_button = QPushButton(self.tr("Show &flagged transactions"))
         self.flagged_button.clicked.connect(self._show_flagged)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.toggle_button,
-                       self.remove_button):
+                       self.token_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.flagged_button)
@@ -116,7 +123,9 @@ class ScenarioControlsBox(QGroupBox):
         first = last - dt.timedelta(days=FLAG_DAYS - 1)
         counts = flagged_per_policy(db, first, last)
         chosen = self.selected()
-        rows = [ScenarioRow(p, counts.get(p.id or 0, 0)) for p in current_policies(db)]
+        tokens = latest_tokens(db)
+        rows = [ScenarioRow(p, counts.get(p.id or 0, 0), tokens.get(p.id or 0))
+                for p in current_policies(db)]
         self.model.set_rows(rows)
         today = flagged_transactions(db, last, last)
         month = flagged_transactions(db, first, last)
@@ -148,7 +157,8 @@ class ScenarioControlsBox(QGroupBox):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
-        for button in (self.edit_button, self.toggle_button, self.remove_button):
+        for button in (self.edit_button, self.toggle_button, self.token_button,
+                       self.remove_button):
             button.setEnabled(chosen is not None and not self.busy)
         self.add_button.setEnabled(not self.busy)
         self.toggle_button.setText(self.tr("Switch o&n") if chosen and not chosen.rules.enabled
@@ -174,6 +184,30 @@ class ScenarioControlsBox(QGroupBox):
         if policy is None:
             return
         self._run(lambda p: save_policy(p.db, p.oplog, policy, effective))
+
+    def token_selected(self) -> ScenarioTokenDialog | None:
+        """Show the selected scenario's token; bind or revoke through the operator check."""
+        chosen = self.selected()
+        if chosen is None or chosen.id is None:
+            return None
+        dialog = ScenarioTokenDialog(self.profile.db, self.profile.oplog, chosen,
+                                     self.window())
+        self.token_dialog = dialog
+        policy_id = chosen.id
+
+        def accepted() -> None:
+            change = dialog.change
+            if change is None:
+                return
+            if change.token is None:
+                self._run(lambda p: revoke_token(p.db, p.oplog, policy_id, change.reason))
+            else:
+                token, issuer = change.token, change.issuer
+                self._run(lambda p: bind_token(p.db, p.oplog, policy_id, token, issuer))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
 
     def toggle_selected(self) -> None:
         chosen = self.selected()

@@ -1,5 +1,6 @@
 """Scenario-control codes (spec 12.4) in the person's language: scopes, the rules a
-transaction can break, weekdays, and a one-line description of what a policy allows.
+transaction can break, weekdays, a one-line description of what a policy allows, and the
+state of its payment token.
 Each string is a literal inside QCoreApplication.translate so pyside6-lupdate finds it."""
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.money import format_fen
 from app.scenario_policy import ScenarioPolicy, ScenarioRules, Window
+from app.scenario_tokens import ScenarioToken
+from app.shanghai_time import format_local
 from ui import labels
 
 
@@ -38,6 +41,8 @@ def rule(code: str) -> str:
         "OVER_PER_TXN": QCoreApplication.translate("ScenarioLabels",
                                                    "over its per-transaction cap"),
         "OVER_DAILY": QCoreApplication.translate("ScenarioLabels", "over its daily cap"),
+        "TOKEN_REVOKED": QCoreApplication.translate(
+            "ScenarioLabels", "after its payment token was revoked"),
     }
     return names.get(code, code)
 
@@ -84,3 +89,35 @@ def describe(rules: ScenarioRules) -> str:
         parts.append(QCoreApplication.translate("ScenarioLabels", "only %1").replace(
             "%1", labels.joined([labels.txn_type(k) for k in rules.allowed_kinds])))
     return QCoreApplication.translate("ScenarioLabels", "; ").join(parts)
+
+
+def issuer(code: str) -> str:
+    names = {"ACQUIRER": QCoreApplication.translate("ScenarioLabels", "Acquirer"),
+             "ISSUER": QCoreApplication.translate("ScenarioLabels", "Card issuer")}
+    return names.get(code, code)
+
+
+def token_cell(token: ScenarioToken | None) -> str:
+    """The list's short form: "…NTER", "…NTER revoked", or a dash for none."""
+    if token is None:
+        return "—"
+    if token.live:
+        return token.masked
+    return QCoreApplication.translate("ScenarioLabels", "%1 revoked").replace("%1", token.masked)
+
+
+def token_state(token: ScenarioToken) -> str:
+    """One line of a token's story: who gave it, when it was bound, whether it was revoked."""
+    bound = format_local(token.bound_at_ms, seconds=False)
+    if token.live:
+        return QCoreApplication.translate(
+            "ScenarioLabels", "Token %1 from the %2, bound %3: in use.").replace(
+            "%1", token.masked).replace("%2", issuer(token.issuer).lower()).replace("%3", bound)
+    text = QCoreApplication.translate(
+        "ScenarioLabels", "Token %1 from the %2, bound %3, revoked %4.").replace(
+        "%1", token.masked).replace("%2", issuer(token.issuer).lower()).replace(
+        "%3", bound).replace("%4", format_local(token.revoked_at_ms or 0, seconds=False))
+    if token.revoke_reason:
+        text += " " + QCoreApplication.translate("ScenarioLabels", "Reason: %1").replace(
+            "%1", token.revoke_reason)
+    return text

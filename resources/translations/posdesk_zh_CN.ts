@@ -3618,6 +3618,14 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>删除(&amp;M)…</translation>
     </message>
     <message>
+        <source>&amp;Token…</source>
+        <translation>令牌(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The payment token the acquirer or issuer gave for this scenario: bind or revoke</source>
+        <translation>收单机构或发卡机构为此场景发放的支付令牌：绑定或注销</translation>
+    </message>
+    <message>
         <source>Show &amp;flagged transactions</source>
         <translation>查看被标记的交易(&amp;F)</translation>
     </message>
@@ -3681,6 +3689,10 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>超过单日上限</translation>
     </message>
     <message>
+        <source>after its payment token was revoked</source>
+        <translation>在其支付令牌注销之后</translation>
+    </message>
+    <message>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
@@ -3735,6 +3747,30 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>Acquirer</source>
+        <translation>收单机构</translation>
+    </message>
+    <message>
+        <source>Card issuer</source>
+        <translation>发卡机构</translation>
+    </message>
+    <message>
+        <source>%1 revoked</source>
+        <translation>%1 已注销</translation>
+    </message>
+    <message>
+        <source>Token %1 from the %2, bound %3: in use.</source>
+        <translation>令牌 %1，由%2发放，%3 绑定：使用中。</translation>
+    </message>
+    <message>
+        <source>Token %1 from the %2, bound %3, revoked %4.</source>
+        <translation>令牌 %1，由%2发放，%3 绑定，%4 注销。</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
     </message>
 </context>
 <context>
@@ -3873,6 +3909,85 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     </message>
 </context>
 <context>
+    <name>ScenarioTokenDialog</name>
+    <message>
+        <source>Payment token for “%1”</source>
+        <translation>“%1”的支付令牌</translation>
+    </message>
+    <message>
+        <source>The token your acquirer or issuer gave for this scenario: one card binding with the bank, a token per scenario. PosDesk keeps the token reference, never a card number. Revoking it blocks this scenario only: its transactions from then on are flagged as refused, and other scenarios keep working.</source>
+        <translation>收单机构或发卡机构为此场景发放的令牌：在银行统一绑卡，每个场景一个令牌。PosDesk 只保存令牌编号，从不保存卡号。注销令牌只停用这一个场景：此后该场景的交易都会被标记为拒绝，其他场景照常使用。</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke token…</source>
+        <translation>注销令牌(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bind token</source>
+        <translation>绑定令牌(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No token is bound to this scenario yet.</source>
+        <translation>此场景尚未绑定令牌。</translation>
+    </message>
+    <message>
+        <source>This scenario is blocked: its transactions are flagged as refused until a new token is bound.</source>
+        <translation>此场景已停用：在绑定新令牌之前，它的交易都会被标记为拒绝。</translation>
+    </message>
+    <message>
+        <source>for example UPTK-8842-COUNTER</source>
+        <translation>例如 UPTK-8842-COUNTER</translation>
+    </message>
+    <message>
+        <source>Token reference</source>
+        <translation>令牌编号</translation>
+    </message>
+    <message>
+        <source>&amp;Token reference:</source>
+        <translation>令牌编号(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Given by:</source>
+        <translation>发放机构(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>for example: the reader was stolen</source>
+        <translation>例如：读卡器被盗</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (for the log):</source>
+        <translation>原因（记入日志）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>That looks like a card number, so it was not kept and the field was cleared. Enter the token reference your acquirer or issuer gave for this scenario; PosDesk never stores a card number.</source>
+        <translation>这看起来是卡号，因此没有保存，输入框已清空。请输入收单机构或发卡机构为此场景发放的令牌编号；PosDesk 从不保存卡号。</translation>
+    </message>
+    <message>
+        <source>Enter the token as 6 to 64 letters, digits or . _ : / + = - without spaces, starting with a letter or digit.</source>
+        <translation>令牌须为 6 到 64 个字母、数字或 . _ : / + = -，不含空格，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>This token was bound before; a revoked token is never bound again. Ask the acquirer or issuer for a new one.</source>
+        <translation>此令牌以前绑定过；已注销的令牌不能再次绑定。请向收单机构或发卡机构申请新令牌。</translation>
+    </message>
+    <message>
+        <source>Revoke payment token</source>
+        <translation>注销支付令牌</translation>
+    </message>
+    <message>
+        <source>Revoke token %1 of “%2”? From now every transaction of this scenario is flagged as refused until a new token is bound, and this token can never be bound again. Other scenarios are not affected.</source>
+        <translation>注销“%2”的令牌 %1？从现在起，在绑定新令牌之前，此场景的每笔交易都会被标记为拒绝，且此令牌永远不能再次绑定。其他场景不受影响。</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>注销(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>ScenariosModel</name>
     <message>
         <source>Name</source>
@@ -3885,6 +4000,10 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
     <message>
         <source>Allows</source>
         <translation>允许</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
     </message>
     <message>
         <source>Flagged (30 days)</source>

@@ -5,11 +5,13 @@ are named."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
 
 from app.paths import database_path
+from app.shanghai_time import SHANGHAI
 from tests.statement_files import BANK_ROWS, bank_csv
 
 MARCH = ("--from", "2026-03-01", "--to", "2026-03-31")
@@ -97,3 +99,51 @@ def test_bad_values_are_named(posdesk, tmp_path: Path) -> None:  # type: ignore[
             (("add", "A", "--terminal", "T1", "--from", "soon"), 2, "--from 'soon'")):
         done = posdesk("scenarios", *args, *where)
         assert (done.returncode, named in done.stderr) == (code, True), (args, done.stderr)
+
+
+def test_a_revoked_token_blocks_its_scenario_only(posdesk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two scenarios with their own tokens; revoking the counter's flags the counter's
+    transactions that arrive afterwards and leaves the QR scenario alone."""
+    data, where = tmp_path / "shop", ("--data-dir", str(tmp_path / "shop"))
+    posdesk("scenarios", "add", "Counter", *where, "--terminal", "T001", check=True)
+    posdesk("scenarios", "add", "QR", *where, "--channel", "qr", check=True)
+    assert "has no payment token" in posdesk("scenarios", "token", "Counter", *where,
+                                             check=True).stdout
+    bound = posdesk("scenarios", "token", "Counter", *where, "--bind", "UPTK-8842-COUNTER",
+                    check=True)
+    assert "Bound token …NTER to 'Counter'" in bound.stdout
+    posdesk("scenarios", "token", "QR", *where, "--bind", "QRTK-1234-QR01", "--issuer",
+            "issuer", check=True)
+    revoked = posdesk("scenarios", "token", "Counter", *where, "--revoke", "--reason",
+                      "reader stolen", check=True)
+    assert "other scenarios are not affected" in revoked.stdout
+
+    soon = dt.datetime.now(SHANGHAI) + dt.timedelta(minutes=5)
+    later = bank_csv(tmp_path / "later.csv", totals=False, rows=_rows(
+        (soon.strftime("%Y-%m-%d %H:%M:%S"), "20.00", "消费", "000301")))
+    posdesk("import", *where, str(later), check=True)
+    day = ("--from", soon.date().isoformat(), "--to", soon.date().isoformat())
+    counts = json.loads(posdesk("scenarios", "flags", *where, *day, "--json",
+                                check=True).stdout)["flags"]
+    assert [(c["policy"], c["rule"], c["transactions"]) for c in counts] == [
+        ("Counter", "TOKEN_REVOKED", 1)]
+
+    listed = {p["name"]: p["token"] for p in json.loads(
+        posdesk("scenarios", *where, "--json", check=True).stdout)["policies"]}
+    assert (listed["Counter"]["live"], listed["Counter"]["token"],
+            listed["Counter"]["revoke_reason"]) == (False, "…NTER", "reader stolen")
+    assert (listed["QR"]["live"], listed["QR"]["issuer"]) == (True, "ISSUER")
+    text = posdesk("scenarios", *where, check=True).stdout
+    assert "REVOKED" in text and "UPTK-8842" not in text
+
+    assert "REVOKED" in posdesk("scenarios", "token", "QR", *where, "--revoke",
+                                check=True).stdout + "REVOKED"
+    card = posdesk("scenarios", "token", "Counter", *where, "--bind", "6222021234567890128")
+    assert card.returncode == 1 and "looks like a card number" in card.stderr
+    again = posdesk("scenarios", "token", "Counter", *where, "--bind", "UPTK-8842-COUNTER")
+    assert again.returncode == 1 and "never bound again" in again.stderr
+    with sqlite3.connect(database_path(data)) as conn:
+        dump = "\n".join(str(r) for r in conn.execute("SELECT * FROM oplog"))
+        blocked = conn.execute("SELECT count(*) FROM oplog "
+                               "WHERE op_type = 'SENSITIVE_DATA_BLOCKED'").fetchone()[0]
+    assert "6222021234567890128" not in dump and "UPTK-8842" not in dump and blocked == 1

@@ -1,7 +1,8 @@
 """Table model over the scenario policies (a handful of rows: no paging).
 
-Rows are (policy, flagged transactions in the last 30 days): the policy's name, what it
-covers, what it allows in one line, whether it is on, and how often it was broken.
+Rows are (policy, flagged transactions in the last 30 days, its latest payment token): the
+policy's name, what it covers, what it allows in one line, its token, whether it is on, and
+how often it was broken.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from app.scenario_policy import ScenarioPolicy
+from app.scenario_tokens import ScenarioToken
 from ui import scenario_labels as words
 from ui.models.paged_model import PagedTableModel
 
-NAME, COVERS, RULES, FLAGGED, STATE = range(5)
+NAME, COVERS, RULES, TOKEN, FLAGGED, STATE = range(6)
 _OFF = QColor("#8a8f98")
 _FLAGGED = QColor("#b35c00")
 
@@ -24,6 +26,7 @@ _FLAGGED = QColor("#b35c00")
 class ScenarioRow:
     policy: ScenarioPolicy
     flagged_30_days: int
+    token: ScenarioToken | None = None
 
 
 def column_titles() -> list[str]:
@@ -31,6 +34,7 @@ def column_titles() -> list[str]:
         QCoreApplication.translate("ScenariosModel", "Name"),
         QCoreApplication.translate("ScenariosModel", "Covers"),
         QCoreApplication.translate("ScenariosModel", "Allows"),
+        QCoreApplication.translate("ScenariosModel", "Token"),
         QCoreApplication.translate("ScenariosModel", "Flagged (30 days)"),
         QCoreApplication.translate("ScenariosModel", "State"),
     ]
@@ -62,6 +66,8 @@ class ScenariosModel(PagedTableModel[ScenarioRow]):
                 return _OFF
             if column == FLAGGED and row.flagged_30_days:
                 return _FLAGGED
+            if column == TOKEN and row.token is not None and not row.token.live:
+                return _FLAGGED
         if role == Qt.ItemDataRole.UserRole:
             return row.policy.id
         return None
@@ -75,6 +81,8 @@ def _display(row: ScenarioRow, column: int) -> str:
         return words.scope_value(policy)
     if column == RULES:
         return words.describe(policy.rules)
+    if column == TOKEN:
+        return words.token_cell(row.token)
     if column == FLAGGED:
         return f"{row.flagged_30_days:,}"
     return (QCoreApplication.translate("ScenariosModel", "On") if policy.rules.enabled
