@@ -57,7 +57,8 @@ def _named_errors() -> Iterator[None]:
     except (password_factor.PasswordError, totp_factor.TotpError,
             certificate_factor.CertificateError, fingerprint_factor.FingerprintFactorError) \
             as exc:
-        raise FactorError(str(exc), kind=type(exc).__name__) from exc
+        facts = dict(getattr(exc, "facts", {}))          # the fingerprint's `why`
+        raise FactorError(str(exc), kind=type(exc).__name__, **facts) from exc
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,15 @@ TOUCH_TIMEOUT_S = 30.0
 
 
 class FingerprintFactorError(ValueError):
-    """The reader cannot be used now; the message says why and what to do."""
+    """The reader cannot be used now; the message says why and what to do, and `why` names
+    it (devices.fingerprint's codes, or PlatformStatus.why) for a translated text."""
+
+    code = "fingerprint"
+
+    def __init__(self, message: str, why: str = "failed") -> None:
+        super().__init__(message)
+        self.message = message
+        self.facts = {"why": why}
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,7 @@ def status() -> PlatformStatus:
     except fp.FingerprintUnavailable as exc:
         return PlatformStatus(None, (), str(exc), exc.why)
     except fp.FingerprintError as exc:
-        return PlatformStatus(None, (), str(exc), "failed")
+        return PlatformStatus(None, (), str(exc), exc.why)
     if not fingers:
         return PlatformStatus(reader.name, (), (
             f"{reader.name} has no finger enrolled for this user: enrol one in the system's "
@@ -82,11 +90,12 @@ def check(*, on_status: Callable[[str], None] | None = None,
     """One touch: MATCH, NO_MATCH, CANCELLED or TIMED_OUT. Blocks until then, so run it off
     the GUI thread. Raises FingerprintFactorError when the reader cannot be used."""
     if not sys.platform.startswith("linux"):
-        raise FingerprintFactorError(status().problem)
+        found = status()
+        raise FingerprintFactorError(found.problem, found.why)
     from devices import fingerprint as fp
 
     try:
         return fp.verify(fp.find_reader(), on_status=on_status, cancelled=cancelled,
                          timeout_s=timeout_s)
     except (fp.FingerprintUnavailable, fp.FingerprintError) as exc:
-        raise FingerprintFactorError(str(exc)) from exc
+        raise FingerprintFactorError(str(exc), exc.why) from exc

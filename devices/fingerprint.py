@@ -46,7 +46,12 @@ class FingerprintUnavailable(OSError):
 
 
 class FingerprintError(OSError):
-    """The reader or fprintd failed during a check (in use elsewhere, unplugged, refused)."""
+    """The reader or fprintd failed during a check; `why` names it for a translated text:
+    "timeout", "in_use", "permission", "no_fingers", "internal", "disconnected", "refused"."""
+
+    def __init__(self, message: str, why: str = "refused") -> None:
+        super().__init__(message)
+        self.why = why
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,8 @@ def _call(conn: DBusConnection, message: object) -> tuple[object, ...]:
     try:
         return tuple(unwrap_msg(conn.send_and_get_reply(message, timeout=CALL_TIMEOUT_S)))
     except TimeoutError as exc:
-        raise FingerprintError("The fingerprint service did not answer in time.") from exc
+        raise FingerprintError("The fingerprint service did not answer in time.",
+                               "timeout") from exc
 
 
 def find_reader() -> Reader:
@@ -149,16 +155,20 @@ def _device_call(conn: DBusConnection, reader: Reader, method: str, arg: str) ->
         _call(conn, new_method_call(reader.address, method, "s", (arg,)))
     except DBusErrorResponse as exc:
         short = str(exc.name).rsplit(".", 1)[-1]
-        raise FingerprintError(_REFUSALS.get(short, f"The fingerprint service refused "
-                                                    f"{method}: {short}.")) from exc
+        why, text = _REFUSALS.get(short, ("refused", f"The fingerprint service refused "
+                                                     f"{method}: {short}."))
+        raise FingerprintError(text, why) from exc
 
 
 _REFUSALS = {
-    "AlreadyInUse": "Another program is using the fingerprint reader; close it and try again.",
-    "PermissionDenied": "The system did not allow this user to use the fingerprint reader.",
-    "NoEnrolledPrints": "No finger is enrolled for this user: enrol one in the system's "
-                        "settings (Users → Fingerprint Login) or with fprintd-enroll.",
-    "Internal": "The fingerprint reader reported an internal error.",
+    "AlreadyInUse": ("in_use", "Another program is using the fingerprint reader; close it and "
+                               "try again."),
+    "PermissionDenied": ("permission", "The system did not allow this user to use the "
+                                       "fingerprint reader."),
+    "NoEnrolledPrints": ("no_fingers", "No finger is enrolled for this user: enrol one in the "
+                                       "system's settings (Users → Fingerprint Login) or with "
+                                       "fprintd-enroll."),
+    "Internal": ("internal", "The fingerprint reader reported an internal error."),
 }
 
 
@@ -185,7 +195,7 @@ def _await_result(conn: DBusConnection, statuses: object,
             return NO_MATCH
         if result in ("verify-disconnected", "verify-unknown-error"):
             raise FingerprintError("The fingerprint reader was disconnected or failed; "
-                                   "check it and try again.")
+                                   "check it and try again.", "disconnected")
         if done:
             return NO_MATCH
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.storage import is_disk_full
+from ui.factor_labels import platform_problem
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
@@ -44,6 +45,8 @@ def error_text(error: BaseException) -> str:
         where = str(facts.get("data_dir") or facts.get("path") or "")
         return (texts[code].replace("%1", where).replace("%2", str(facts.get("pid", "")))
                 .replace("%3", str(facts.get("field", ""))))
+    if code == "fingerprint" or facts.get("kind") == "FingerprintFactorError":
+        return platform_problem(str(facts.get("why", "")), None, str(error))
     if code == "backup":
         backup = backup_error_text(str(facts.get("why", "")), str(facts.get("path") or ""))
         if backup:

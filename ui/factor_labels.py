@@ -223,7 +223,35 @@ def platform_problem(why: str, reader: str | None, fallback: str) -> str:
             "system's settings (Users → Fingerprint Login), then try again."),
     }
     text = texts.get(why)
-    return fallback if text is None else text.replace("%1", reader or "")
+    if text is None or (not reader and "%1" in text):
+        return fingerprint_failure(why, fallback)
+    return text.replace("%1", reader or "")
+
+
+def fingerprint_failure(why: str, fallback: str) -> str:
+    """A reader that failed during a check (devices.fingerprint's `why`), in the person's
+    language; the English message for a refusal it has no text for."""
+    texts = {
+        "timeout": QCoreApplication.translate(
+            "FactorLabels", "The system's fingerprint service did not answer in time. Try "
+            "again."),
+        "in_use": QCoreApplication.translate(
+            "FactorLabels", "Another program is using the fingerprint reader; close it and "
+            "try again."),
+        "permission": QCoreApplication.translate(
+            "FactorLabels", "The system did not allow you to use the fingerprint reader. Ask "
+            "whoever manages this computer."),
+        "no_fingers": QCoreApplication.translate(
+            "FactorLabels", "No finger is enrolled for you: enrol one in the system's "
+            "settings (Users → Fingerprint Login), then try again."),
+        "internal": QCoreApplication.translate(
+            "FactorLabels", "The fingerprint reader reported an internal error. Unplug it, "
+            "plug it in again and try again."),
+        "disconnected": QCoreApplication.translate(
+            "FactorLabels", "The fingerprint reader was disconnected or failed; check it and "
+            "try again."),
+    }
+    return texts.get(why, fallback)
 
 
 def touch_hint(status: str) -> str:

@@ -908,6 +908,30 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>%1 上还没有为您录入指纹：请先在系统设置（用户 → 指纹登录）中录入一枚手指，然后重试。</translation>
     </message>
     <message>
+        <source>The system's fingerprint service did not answer in time. Try again.</source>
+        <translation>系统的指纹服务没有及时响应。请重试。</translation>
+    </message>
+    <message>
+        <source>Another program is using the fingerprint reader; close it and try again.</source>
+        <translation>另一个程序正在使用指纹识别器；请关闭它后重试。</translation>
+    </message>
+    <message>
+        <source>The system did not allow you to use the fingerprint reader. Ask whoever manages this computer.</source>
+        <translation>系统不允许您使用指纹识别器。请联系本机的管理员。</translation>
+    </message>
+    <message>
+        <source>No finger is enrolled for you: enrol one in the system's settings (Users → Fingerprint Login), then try again.</source>
+        <translation>您还没有录入指纹：请在系统设置（用户 → 指纹登录）中录入一枚手指，然后重试。</translation>
+    </message>
+    <message>
+        <source>The fingerprint reader reported an internal error. Unplug it, plug it in again and try again.</source>
+        <translation>指纹识别器报告内部错误。请拔下后重新插入，再重试。</translation>
+    </message>
+    <message>
+        <source>The fingerprint reader was disconnected or failed; check it and try again.</source>
+        <translation>指纹识别器已断开或出现故障；请检查后重试。</translation>
+    </message>
+    <message>
         <source>The scan was not clear: touch the reader again.</source>
         <translation>未能识别清楚：请再按一次指纹识别器。</translation>
     </message>

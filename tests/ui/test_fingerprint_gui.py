@@ -197,3 +197,38 @@ def test_the_lock_screen_asks_for_a_touch(profile: Profile, memory_keyring: Memo
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted.value,
                     timeout=5_000)
     assert not control.app_lock.locked and not fprintd.Claimed()
+
+
+def test_a_reader_in_use_elsewhere_is_told_in_chinese(
+        page: VerificationPage, fprintd, qtbot: QtBot, qapp,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The refusal comes from fprintd through the device layer and is shown in the person's
+    language, not in the device layer's English."""
+    from jeepney import new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+
+    from devices.fingerprint import find_reader
+    from ui.i18n import Translations
+
+    reader = find_reader()
+    shown: list[str] = []
+
+    def refused(dialog: FingerprintDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=5_000)
+        shown.append(dialog.message.text())
+        dialog.reject()
+
+    translations = Translations(qapp)
+    translations.install("zh_CN")
+    try:
+        with open_dbus_connection(bus="SYSTEM") as other:
+            other.send_and_get_reply(new_method_call(reader.address, "Claim", "s", ("",)),
+                                     timeout=5)
+            answer_with(page, monkeypatch, refused)
+            page.add_biometric()
+            qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+            other.send_and_get_reply(new_method_call(reader.address, "Release"), timeout=5)
+    finally:
+        translations.install("en")
+    assert shown == ["另一个程序正在使用指纹识别器；请关闭它后重试。"]
+    assert page.model.factors == []
