@@ -112,6 +112,14 @@ def touch_fingerprint(*, on_status: Callable[[str], None] | None = None,
                                         timeout_s=timeout_s)
 
 
+def enrolled_types(db: sqlite_utils.Database) -> tuple[str, ...]:
+    """The factor types in use (no secret is read): what the Limits page's what-if and
+    tier hint start from."""
+    rows = db.execute(
+        "SELECT DISTINCT type FROM verification_factor WHERE status = 'ACTIVE'").fetchall()
+    return tuple(str(row[0]) for row in rows)
+
+
 def institution_biometric_note(problem: str) -> str:
     """Why a fingerprint or face is then recorded as the institution's, and what that means."""
     return (f"{problem} A fingerprint or face can still be recorded as registered with your "

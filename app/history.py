@@ -268,6 +268,15 @@ def daily_volume(db: sqlite_utils.Database, query: TxnFilter) -> list[tuple[str,
     return [(str(d), int(c), int(s or 0)) for d, c, s in db.execute(sql, params).fetchall()]
 
 
+def columns_by_id(db: sqlite_utils.Database, ids: list[int],
+                  columns: tuple[str, ...]) -> dict[int, tuple[object, ...]]:
+    """Chosen stored columns of a page of transactions (the CLI's JSON lines): id → values.
+    `columns` are the caller's own constants, never user input."""
+    marks = ",".join("?" for _ in ids)
+    return {int(r[0]): tuple(r[1:]) for r in db.execute(
+        f"SELECT id, {', '.join(columns)} FROM txn WHERE id IN ({marks})", ids).fetchall()}
+
+
 def terminal_ids(db: sqlite_utils.Database) -> list[str]:
     """Every terminal with history or paired now, for the terminal filter's list."""
     return [r[0] for r in db.execute(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from app.history import DateRange, HistoryPager, TxnFilter, totals
+from app.history import DateRange, HistoryPager, TxnFilter, columns_by_id, totals
 from app.money import format_fen, parse_yuan
 from app.profile import open_for_reading
 from app.scenario_flags import flagged_among
@@ -102,7 +102,6 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _print_json(db: sqlite_utils.Database, pager: HistoryPager, limit: int) -> None:
     """Streams the array so a year of rows never sits in memory at once."""
-    columns = ", ".join(JSON_COLUMNS)
     out = sys.stdout
     out.write("[")
     written = 0
@@ -113,9 +112,7 @@ def _print_json(db: sqlite_utils.Database, pager: HistoryPager, limit: int) -> N
             break
         masked = {row.id: row.card_masked for row in page}
         flagged = flagged_among(db, ids)
-        marks = ",".join("?" for _ in ids)
-        rows = {r[0]: r[1:] for r in db.execute(
-            f"SELECT id, {columns} FROM txn WHERE id IN ({marks})", ids).fetchall()}
+        rows = columns_by_id(db, ids, JSON_COLUMNS)
         for row_id in ids:
             record = dict(zip(JSON_COLUMNS, rows[row_id], strict=True))
             record["card_masked"] = masked[row_id]

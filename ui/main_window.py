@@ -24,6 +24,7 @@ from app import __version__
 from app.backup import read_manifest
 from app.backup_schedule import schedule, set_schedule
 from app.errors import PosDeskError
+from app.factors import enrolled_types
 from app.oplog import SETTINGS_CHANGED
 from app.profile import Profile
 from app.secrets import SecretStore
@@ -156,9 +157,7 @@ class MainWindow(QMainWindow):
 
     def _enrolled_types(self) -> tuple[str, ...]:
         """The factor types the merchant uses (no secret is read for this)."""
-        rows = self.profile.db.execute(
-            "SELECT DISTINCT type FROM verification_factor WHERE status = 'ACTIVE'").fetchall()
-        return tuple(row[0] for row in rows)
+        return enrolled_types(self.profile.db)
 
     def _fit_to_screen(self) -> None:
         """Up to 1400×860, never more than 90 % of the screen's free area."""
