@@ -118,6 +118,6 @@ def token_state(token: ScenarioToken) -> str:
         "%1", token.masked).replace("%2", issuer(token.issuer).lower()).replace(
         "%3", bound).replace("%4", format_local(token.revoked_at_ms or 0, seconds=False))
     if token.revoke_reason:
-        text += " " + QCoreApplication.translate("ScenarioLabels", "Reason: %1").replace(
-            "%1", token.revoke_reason)
+        text = QCoreApplication.translate("ScenarioLabels", "%1 Reason: %2").replace(
+            "%1", text).replace("%2", token.revoke_reason)
     return text

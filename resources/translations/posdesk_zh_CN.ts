@@ -3793,8 +3793,8 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>令牌 %1，由%2发放，%3 绑定，%4 注销。</translation>
     </message>
     <message>
-        <source>Reason: %1</source>
-        <translation>原因：%1</translation>
+        <source>%1 Reason: %2</source>
+        <translation>%1原因：%2</translation>
     </message>
 </context>
 <context>
