@@ -24,14 +24,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.factors import EnrolledFactor, FactorRegistry
 from app.shanghai_time import SHANGHAI
 from ui import factor_labels as words
-from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
+from ui.dialog_parts import (
+    action_row,
+    dialog_column,
+    grow_to_fit,
+    heading_label,
+    intro_label,
+    message_label,
+    say,
+    set_primary_enabled,
+)
 from ui.error_messages import error_text
 
 CERTIFICATE_TYPES = ("DIGITAL_CERTIFICATE", "ELECTRONIC_SIGNATURE")
@@ -45,15 +53,12 @@ class CertificateDialog(QDialog):
         self.setWindowTitle(self.tr("Import a certificate"))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
-        title = QLabel(self.tr("Import a certificate"))
-        title.setObjectName("pageTitle")
-        intro = QLabel(self.tr(
+        title = heading_label(self.tr("Import a certificate"))
+        intro = intro_label(self.tr(
             "A digital certificate or electronic signature from a licensed certification "
             "authority, with its private key: usually a .p12 or .pfx file from your bank or "
             "payment institution. PosDesk checks it and keeps the certificate and key in "
             "this computer's keyring; afterwards you can put the file away."))
-        intro.setObjectName("pageSubtitle")
-        intro.setWordWrap(True)
 
         self.path = QLineEdit()
         self.path.setObjectName("certificatePath")
@@ -97,10 +102,7 @@ class CertificateDialog(QDialog):
         self.close_button = QPushButton(self.tr("Cancel"))
         buttons = action_row(self.import_button, self.close_button, self.import_file, self._close)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(intro)
+        layout = dialog_column(self, title, intro)
         layout.addSpacing(8)
         layout.addLayout(self.form)
         layout.addWidget(self.status)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.totp_factor import DIGITS
 
@@ -19,6 +19,31 @@ def set_primary_enabled(button: QPushButton, enabled: bool) -> None:
         button.setObjectName(name)
         button.style().unpolish(button)
         button.style().polish(button)
+
+
+def heading_label(text: str) -> QLabel:
+    """A dialog's title, styled like a page's and wrapped when a name makes it long."""
+    label = QLabel(text)
+    label.setObjectName("pageTitle")
+    label.setWordWrap(True)
+    return label
+
+
+def intro_label(text: str) -> QLabel:
+    """The sentence or two under a dialog's title: what it does and what it keeps."""
+    label = QLabel(text)
+    label.setObjectName("pageSubtitle")
+    label.setWordWrap(True)
+    return label
+
+
+def dialog_column(dialog: QWidget, *top: QWidget) -> QVBoxLayout:
+    """The dialogs' outer column with the house margins, `top` (the heading) first."""
+    layout = QVBoxLayout(dialog)
+    layout.setContentsMargins(24, 20, 24, 16)
+    for widget in top:
+        layout.addWidget(widget)
+    return layout
 
 
 def message_label(name: str = "warningBanner") -> QLabel:

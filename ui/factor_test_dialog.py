@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +21,10 @@ from app.factors import EnrolledFactor, FactorRegistry
 from app.totp_factor import DIGITS
 from ui.dialog_parts import (
     action_row,
+    dialog_column,
     grow_to_fit,
+    heading_label,
+    intro_label,
     message_label,
     say,
     set_primary_enabled,
@@ -47,9 +49,7 @@ class FactorTestDialog(QDialog):
         self.setWindowTitle(self.tr("Test %1").replace("%1", factor.label))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
-        title = QLabel(self.tr("Test “%1”").replace("%1", factor.label))
-        title.setObjectName("pageTitle")
-        title.setWordWrap(True)
+        title = heading_label(self.tr("Test “%1”").replace("%1", factor.label))
         self.answer = QLineEdit()
         self.answer.setObjectName("factorAnswer")
         self.answer.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
@@ -71,9 +71,7 @@ class FactorTestDialog(QDialog):
                            "private key and checks the signature with the certificate, as "
                            "the institution would. An expired certificate fails.")
             self.answer.hide()
-        intro = QLabel(text)
-        intro.setObjectName("pageSubtitle")
-        intro.setWordWrap(True)
+        intro = intro_label(text)
 
         self.outcome = QLabel()
         self.outcome.setObjectName("factorTestResult")
@@ -85,10 +83,7 @@ class FactorTestDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"))
         buttons = action_row(self.test_button, self.close_button, self.run_test, self.accept)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(intro)
+        layout = dialog_column(self, title, intro)
         layout.addSpacing(6)
         if self.needs_answer:
             layout.addLayout(form)

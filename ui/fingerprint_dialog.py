@@ -15,14 +15,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.factors import EnrolledFactor, FactorRegistry
 from app.fingerprint_factor import NO_MATCH, TIMED_OUT, TOUCH_TIMEOUT_S, PlatformStatus
 from ui import factor_labels as words
-from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
+from ui.dialog_parts import (
+    action_row,
+    dialog_column,
+    grow_to_fit,
+    heading_label,
+    intro_label,
+    message_label,
+    say,
+    set_primary_enabled,
+)
 from ui.error_messages import error_text
 from ui.factor_test_dialog import FAILED_STYLE, PASSED_STYLE
 from ui.fingerprint_touch import FingerprintTouch
@@ -43,18 +51,14 @@ class FingerprintDialog(QDialog):
         self.setWindowTitle(self.tr("Fingerprint") if adding
                             else self.tr("Test %1").replace("%1", factor.label))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
-        title = QLabel(self.tr("Use this computer's fingerprint reader") if adding
-                       else self.tr("Test “%1”").replace("%1", factor.label))
-        title.setObjectName("pageTitle")
-        title.setWordWrap(True)
-        intro = QLabel(self.tr(
+        title = heading_label(self.tr("Use this computer's fingerprint reader") if adding
+                              else self.tr("Test “%1”").replace("%1", factor.label))
+        intro = intro_label(self.tr(
             "Touch %1 with a finger you enrolled in the system's settings. The system checks "
             "it and tells PosDesk only whether it matched; PosDesk keeps no fingerprint.")
             .replace("%1", reader) + ("\n\n" + self.tr(
                 "It confirms operations in PosDesk. Your payment limits do not change: your "
                 "institution does not see this check (VF-4).") if adding else ""))
-        intro.setObjectName("pageSubtitle")
-        intro.setWordWrap(True)
         self.name = QLineEdit(self.tr("Fingerprint"))
         self.name.setObjectName("fingerprintName")
         self.name.setMaxLength(60)
@@ -72,10 +76,7 @@ class FingerprintDialog(QDialog):
         self.start_button = QPushButton(self.tr("&Touch the reader"))
         self.close_button = QPushButton(self.tr("Cancel"))
         buttons = action_row(self.start_button, self.close_button, self.start, self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(intro)
+        layout = dialog_column(self, title, intro)
         if adding:
             layout.addLayout(form)
         layout.addSpacing(6)

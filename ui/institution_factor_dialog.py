@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +28,14 @@ from app.factors import (
 )
 from app.limits import FACTOR_TYPES
 from ui import factor_labels as words
-from ui.dialog_parts import action_row, message_label, say
+from ui.dialog_parts import (
+    action_row,
+    dialog_column,
+    heading_label,
+    intro_label,
+    message_label,
+    say,
+)
 from ui.error_messages import error_text
 
 OFFERED_TYPES = ("OTP_SMS", "OTP_HW_TOKEN", "SECURITY_QUESTION", "FINGERPRINT", "FACE")
@@ -57,14 +63,11 @@ class InstitutionFactorDialog(QDialog):
         self.setWindowTitle(heading)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
-        title = QLabel(heading)
-        title.setObjectName("pageTitle")
-        intro = QLabel(self.tr(
+        title = heading_label(heading)
+        intro = intro_label(self.tr(
             "Your institution holds this factor and checks it when you pay. PosDesk keeps no "
             "secret for it (no code, answer, fingerprint or face image), only its type and "
             "where it is, so the tier shown here matches how your payments are verified."))
-        intro.setObjectName("pageSubtitle")
-        intro.setWordWrap(True)
 
         self.kind = QComboBox()
         self.kind.setObjectName("institutionType")
@@ -89,10 +92,7 @@ class InstitutionFactorDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         buttons = action_row(self.add_button, self.cancel_button, self.submit, self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(intro)
+        layout = dialog_column(self, title, intro)
         layout.addSpacing(6)
         layout.addLayout(form)
         layout.addWidget(self.about)

@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.app_lock import PROBLEM_CODE_REQUIRED, AppLock
 from app.fingerprint_factor import MATCH, NO_MATCH
 from app.totp_factor import DIGITS
-from ui.dialog_parts import shape_code_field
+from ui.dialog_parts import dialog_column, heading_label, intro_label, shape_code_field
 from ui.error_messages import error_text
 from ui.fingerprint_touch import FingerprintTouch
 
@@ -44,8 +43,7 @@ class LockDialog(QDialog):
         self.setModal(True)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
-        title = QLabel(self.tr("PosDesk is locked"))
-        title.setObjectName("pageTitle")
+        title = heading_label(self.tr("PosDesk is locked"))
         if app_lock.second_is_touch:
             text = self.tr("Enter your password, press Unlock, then touch the fingerprint "
                            "reader.")
@@ -54,9 +52,7 @@ class LockDialog(QDialog):
                            "authenticator app to continue.").replace("%1", str(CODE_DIGITS))
         else:
             text = self.tr("Enter your password to continue.")
-        intro = QLabel(text)
-        intro.setObjectName("pageSubtitle")
-        intro.setWordWrap(True)
+        intro = intro_label(text)
 
         self.password = QLineEdit()
         self.password.setObjectName("lockPassword")
@@ -93,10 +89,7 @@ class LockDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(intro)
+        layout = dialog_column(self, title, intro)
         layout.addSpacing(8)
         layout.addLayout(self.form)
         layout.addWidget(self.status)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +36,9 @@ from app.secrets import SecretStore
 from ui import labels
 from ui.dialog_parts import (
     action_row,
+    dialog_column,
+    heading_label,
+    intro_label,
     message_label,
     say,
     set_primary_enabled,
@@ -70,14 +72,11 @@ class OperatorCheckDialog(QDialog):
         self.touch = FingerprintTouch(self, self._touched, self._touch_failed)
         self.setWindowTitle(self.tr("Confirm it is you"))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
-        title = QLabel(self.tr("Confirm it is you"))
-        title.setObjectName("pageTitle")
-        intro = QLabel(self.tr(
+        title = heading_label(self.tr("Confirm it is you"))
+        intro = intro_label(self.tr(
             "“%1” is a high-risk change. Confirm it with your password and a second factor "
             "of another kind; the confirmation is recorded in the operation log.")
             .replace("%1", operation_text(operation)))
-        intro.setObjectName("pageSubtitle")
-        intro.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("operatorPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -105,10 +104,7 @@ class OperatorCheckDialog(QDialog):
         self.confirm_button = QPushButton(self.tr("&Confirm"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         buttons = action_row(self.confirm_button, self.cancel_button, self.submit, self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(intro)
+        layout = dialog_column(self, title, intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)

@@ -24,7 +24,16 @@ from PySide6.QtWidgets import (
 
 from app.factors import EnrolledFactor, FactorRegistry
 from app.password_factor import MIN_LENGTH, PASSPHRASE_LENGTH, Strength, strength
-from ui.dialog_parts import action_row, grow_to_fit, message_label, say, set_primary_enabled
+from ui.dialog_parts import (
+    action_row,
+    dialog_column,
+    grow_to_fit,
+    heading_label,
+    intro_label,
+    message_label,
+    say,
+    set_primary_enabled,
+)
 from ui.error_messages import error_text
 
 _SCORE_COLOURS = ("#cf222e", "#cf222e", "#9a6700", "#1a7f37", "#1a7f37")
@@ -40,16 +49,13 @@ class PasswordDialog(QDialog):
         self.setWindowTitle(heading)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
-        title = QLabel(heading)
-        title.setObjectName("pageTitle")
-        intro = QLabel(self.tr(
+        title = heading_label(heading)
+        intro = intro_label(self.tr(
             "Your password is the knowledge factor you use with your institution, and it "
             "also locks PosDesk. Use at least %1 characters; a passphrase of %2 or more "
             "words and characters is easiest to remember. PosDesk keeps only a salted hash "
             "of it, in this computer's keyring.")
             .replace("%1", str(MIN_LENGTH)).replace("%2", str(PASSPHRASE_LENGTH)))
-        intro.setObjectName("pageSubtitle")
-        intro.setWordWrap(True)
 
         self.current = self._password_field("currentPassword", self.tr("Current password"))
         self.new = self._password_field("newPassword", self.tr("New password"))
@@ -88,10 +94,7 @@ class PasswordDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         buttons = action_row(self.ok_button, self.cancel_button, self.submit, self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(intro)
+        layout = dialog_column(self, title, intro)
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.status)

@@ -48,7 +48,14 @@ from app.terminals import list_terminals
 from app.transactions import CHANNELS, TXN_TYPES
 from ui import labels
 from ui import scenario_labels as words
-from ui.dialog_parts import action_row, message_label, say
+from ui.dialog_parts import (
+    action_row,
+    dialog_column,
+    heading_label,
+    intro_label,
+    message_label,
+    say,
+)
 
 _DAY_S = 24 * 3600
 
@@ -66,14 +73,11 @@ class ScenarioPolicyDialog(QDialog):
             "New scenario policy")
         self.setWindowTitle(heading)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
-        title = QLabel(heading)
-        title.setObjectName("pageTitle")
-        intro = QLabel(self.tr(
+        title = heading_label(heading)
+        intro = intro_label(self.tr(
             "Your own rules for when and how much a terminal, a payment method or a "
             "transaction type may be used. Transactions outside them are flagged in the "
             "history and counted on the Limits page; the statutory limits still apply."))
-        intro.setObjectName("pageSubtitle")
-        intro.setWordWrap(True)
 
         self.name = QLineEdit(policy.name if policy else "")
         self.name.setObjectName("scenarioName")
@@ -132,10 +136,7 @@ class ScenarioPolicyDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         buttons = action_row(self.save_button, self.cancel_button, self.submit, self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(intro)
+        layout = dialog_column(self, title, intro)
         layout.addLayout(form)
         layout.addWidget(self._windows_box())
         limits = QGroupBox(self.tr("Caps (none ticked: no cap)"))

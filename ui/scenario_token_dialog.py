@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +29,14 @@ from app.oplog import OperationLog
 from app.scenario_policy import ScenarioPolicy, ScenarioValueError
 from app.scenario_tokens import ISSUERS, checked_token, live_token, tokens_of
 from ui import scenario_labels as words
-from ui.dialog_parts import action_row, message_label, say
+from ui.dialog_parts import (
+    action_row,
+    dialog_column,
+    heading_label,
+    intro_label,
+    message_label,
+    say,
+)
 
 
 @dataclass(frozen=True)
@@ -55,20 +61,18 @@ class ScenarioTokenDialog(QDialog):
         heading = self.tr("Payment token for “%1”").replace("%1", policy.name)
         self.setWindowTitle(heading)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
-        title = QLabel(heading)
-        title.setObjectName("pageTitle")
-        intro = _wrapped(self.tr(
+        title = heading_label(heading)
+        intro = intro_label(self.tr(
             "The token your acquirer or issuer gave for this scenario: one card binding with "
             "the bank, a token per scenario. PosDesk keeps the token reference, never a card "
             "number. Revoking it blocks this scenario only: its transactions from then on are "
-            "flagged as refused, and other scenarios keep working."), "pageSubtitle")
-        self.state = _wrapped(self._state_text())
+            "flagged as refused, and other scenarios keep working."))
+        self.state = QLabel(self._state_text())
         self.state.setObjectName("scenarioTokenState")
+        self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.message = message_label()
-        column = QVBoxLayout(self)
-        column.addWidget(title)
-        column.addWidget(intro)
-        column.addWidget(self.state)
+        column = dialog_column(self, title, intro, self.state)
         self.token = QLineEdit()
         self.issuer = QComboBox()
         self.reason = QLineEdit()
@@ -157,11 +161,3 @@ class ScenarioTokenDialog(QDialog):
         box.buttonClicked.connect(answered)
         box.open()
 
-
-def _wrapped(text: str, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label

@@ -28,7 +28,10 @@ from app.totp_factor import DIGITS, STEP_S, TotpEnrolment
 from ui import factor_labels as words
 from ui.dialog_parts import (
     action_row,
+    dialog_column,
     grow_to_fit,
+    heading_label,
+    intro_label,
     message_label,
     say,
     set_primary_enabled,
@@ -50,15 +53,12 @@ class TotpDialog(QDialog):
         self.setWindowTitle(self.tr("Add an authenticator"))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
-        title = QLabel(self.tr("Add an authenticator"))
-        title.setObjectName("pageTitle")
-        intro = QLabel(self.tr(
+        title = heading_label(self.tr("Add an authenticator"))
+        intro = intro_label(self.tr(
             "An authenticator app (such as Google Authenticator, Microsoft Authenticator or "
             "FreeOTP) shows a new %1-digit code every %2 seconds. It is a possession factor: "
             "together with your password it gives two categories.")
             .replace("%1", str(DIGITS)).replace("%2", str(STEP_S)))
-        intro.setObjectName("pageSubtitle")
-        intro.setWordWrap(True)
 
         self.name = QLineEdit(self.tr("Authenticator app"))
         self.name.setObjectName("totpName")
@@ -129,10 +129,7 @@ class TotpDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         buttons = action_row(self.activate_button, self.cancel_button, self.activate, self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(intro)
+        layout = dialog_column(self, title, intro)
         layout.addSpacing(6)
         layout.addLayout(form)
         layout.addWidget(self.device_note)
