@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from app.scenario_policy import ScenarioPolicy, ScenarioRules, Window
+from app.scenario_policy import COUNTED_STATUSES, ScenarioPolicy, ScenarioRules, Window
 
 _VERSION_COLUMNS = ("p.id, p.name, p.scope, p.scope_ref, v.version, v.effective_from_utc_ms, "
                     "v.enabled, v.removed, v.windows_json, v.per_txn_max_fen, v.daily_max_fen, "
@@ -125,6 +125,21 @@ def timelines(db: sqlite_utils.Database) -> dict[int, TokenTimeline]:
             (int(bound), None if revoked is None else int(revoked)))
     return {key: TokenTimeline(tuple(b for b, _ in rows), tuple(r for _, r in rows))
             for key, rows in grouped.items()}
+
+
+_SCOPE_COLUMNS = {"TERMINAL": "terminal_id", "CHANNEL": "channel", "KIND": "txn_type"}
+
+
+def scope_total_fen(db: sqlite_utils.Database, scope: str, scope_ref: str, since_ms: int,
+                    before_ms: int) -> int:
+    """What counts towards a daily cap in one scope between two instants: money that moved
+    or may still move (SUCCEEDED, PENDING; positive amounts), as flagging counts it."""
+    column = _SCOPE_COLUMNS[scope]
+    row = db.execute(
+        f"SELECT coalesce(sum(amount_fen), 0) FROM txn WHERE ts_utc_ms >= ? AND ts_utc_ms < ? "
+        f"AND {column} = ? AND status IN ({', '.join('?' for _ in COUNTED_STATUSES)}) "
+        "AND amount_fen > 0", [since_ms, before_ms, scope_ref, *COUNTED_STATUSES]).fetchone()
+    return int(row[0])
 
 
 def windows_json(windows: tuple[Window, ...]) -> str:

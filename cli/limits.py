@@ -7,7 +7,8 @@ account statement. Every input of `check` can be overridden on the command line 
 staff and what-if questions); without a stored profile the engine's defaults apply: an
 individual, Class II, no valid institution rating (x1), nothing used yet. Amounts are yuan
 with up to two decimals; a malformed amount or an unknown value is a usage error that names
-it (exit 2).
+it (exit 2). For a card-present payment, `--terminal ID [--channel C]` also asks that
+terminal's scenario policies (spec 12.4): the stricter answer wins.
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ from app.limits import (
 from app.money import format_fen, parse_yuan
 from app.operator_check import unprotected
 from app.profile import open_existing, open_for_reading, open_profile, profile_exists
+from app.scenario_check import ScenarioBreach, check_payment, stricter
 from app.scenario_flags import flagged_transactions
-from app.shanghai_time import SHANGHAI
+from app.shanghai_time import SHANGHAI, from_datetime
+from app.transactions import CHANNELS
 from cli.operator_prompt import operator_proof
 
 USAGE_ERROR = 2
@@ -87,6 +90,12 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     check.add_argument("--purpose", help="purpose of a transfer (Art. 14(5))")
     check.add_argument("--verified-by", default="institution", help="institution|bank")
     check.add_argument("--payee-category", default="general", help="|".join(PAYEES))
+    check.add_argument("--terminal", metavar="ID",
+                       help="with --kind card_present: also judge by this terminal's scenario "
+                            "policies (spec 12.4; the stricter answer wins)")
+    check.add_argument("--channel", help="with --terminal: payment method, "
+                                         + "|".join(c.lower() for c in CHANNELS)
+                                         + " (default: card)")
     profile = actions.add_parser("profile", parents=[common],
                                  help="show or change the account profile (logged)")
     profile.add_argument("--json", action="store_true", help="print one JSON object")
@@ -122,14 +131,35 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         if command == "report":
             return _report(args, stored)
         inst, cust, payment, usage = _inputs(args, stored)
+        breaches = _scenario_breaches(args, data_dir, stored, payment)
     except _Usage as exc:
         name = "posdesk limits" + ("" if command == "report" else f" {command}")
         print(f"{name}: {exc}", file=sys.stderr)
         return USAGE_ERROR
-    decision = evaluate(inst, cust, payment, usage)
-    print(json.dumps(as_json(decision), ensure_ascii=False) if args.json
-          else _text(decision, payment))
+    decision = stricter(evaluate(inst, cust, payment, usage), breaches)
+    breach_json = [{"policy": b.policy, "rule": b.rule} for b in breaches]
+    print(json.dumps({**as_json(decision), "scenario_breaches": breach_json},
+                     ensure_ascii=False) if args.json
+          else _text(decision, payment, breaches))
     return 0
+
+
+def _scenario_breaches(args: argparse.Namespace, data_dir: Path, stored: _Stored,
+                       payment: Payment) -> list[ScenarioBreach]:
+    """The terminal's scenario policies for a card-present payment (spec 12.4)."""
+    if args.terminal is None and args.channel is None:
+        return []
+    if payment.kind != CARD_PRESENT:
+        raise _Usage("--terminal and --channel apply to --kind card_present only")
+    channel = _choice("--channel", args.channel or "card", CHANNELS)
+    if not stored.data:
+        return []
+    db = open_for_reading(data_dir)
+    try:
+        return check_payment(db, from_datetime(stored.at), args.terminal, channel,
+                             payment.amount_fen)
+    finally:
+        db.close()
 
 
 @dataclass(frozen=True)
@@ -404,7 +434,8 @@ def as_json(decision: Decision) -> dict[str, object]:
     }
 
 
-def _text(decision: Decision, payment: Payment) -> str:
+def _text(decision: Decision, payment: Payment,
+          breaches: list[ScenarioBreach] | None = None) -> str:
     lines = [f"{decision.decision}" + (f" ({decision.reason})" if decision.reason else "")
              + f": {format_fen(payment.amount_fen)} on {payment.day.isoformat()}"
              + (f", tier {decision.tier}" if decision.tier else "")]
@@ -418,5 +449,6 @@ def _text(decision: Decision, payment: Payment) -> str:
                      f"{format_fen(decision.remaining_after_fen or 0)}; most payable from "
                      f"balance now {format_fen(decision.max_from_balance_fen or 0)}")
     lines += [f"  · {note}" for note in decision.notes]
+    lines += [f"  ✖ scenario policy '{b.policy}': {b.rule}" for b in breaches or ()]
     lines.append("An estimate: the institution's own decision is authoritative.")
     return "\n".join(lines)

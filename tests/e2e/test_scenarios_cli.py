@@ -147,3 +147,38 @@ def test_a_revoked_token_blocks_its_scenario_only(posdesk, tmp_path: Path) -> No
         blocked = conn.execute("SELECT count(*) FROM oplog "
                                "WHERE op_type = 'SENSITIVE_DATA_BLOCKED'").fetchone()[0]
     assert "6222021234567890128" not in dump and "UPTK-8842" not in dump and blocked == 1
+
+
+def test_a_card_present_check_asks_the_terminals_policies(posdesk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Spec 12.4: the statutory engine governs no card-present payment, so the terminal's
+    own policy decides; the stricter answer wins."""
+    where = ("--data-dir", str(tmp_path / "shop"))
+    first = bank_csv(tmp_path / "march.csv", totals=False, rows=_rows(
+        ("2026-03-05 10:00:00", "800.00", "消费", "000401")))
+    posdesk("import", *where, str(first), check=True)
+    posdesk("scenarios", "add", "Counter", *where, "--terminal", "T001", "--window",
+            "08:00-22:00", "--daily", "1,000", "--from", "2026-03-01", check=True)
+
+    def check(amount: str, at: str, *more: str) -> dict[str, object]:
+        return json.loads(posdesk("limits", "check", *where, "--amount", amount, "--kind",
+                                  "card_present", "--at", at, "--json", *more,
+                                  check=True).stdout)
+
+    inside = check("150.00", "2026-03-05T12:00", "--terminal", "T001")
+    assert (inside["decision"], inside["scenario_breaches"]) == ("ALLOW", [])
+    over = check("250.00", "2026-03-05T12:00", "--terminal", "T001")
+    assert (over["decision"], over["reason"], over["binding"]) == (
+        "DENY", "SCENARIO_POLICY", "SCENARIO_POLICY")
+    assert over["scenario_breaches"] == [{"policy": "Counter", "rule": "OVER_DAILY"}]
+    night = check("10.00", "2026-03-05T23:00", "--terminal", "T001", "--channel", "qr")
+    assert night["scenario_breaches"] == [{"policy": "Counter", "rule": "OUTSIDE_WINDOW"}]
+    assert check("10.00", "2026-03-05T23:00")["decision"] == "ALLOW"    # no terminal named
+    text = posdesk("limits", "check", *where, "--amount", "10", "--kind", "card_present",
+                   "--at", "2026-03-05T23:00", "--terminal", "T001", check=True).stdout
+    assert "✖ scenario policy 'Counter': OUTSIDE_WINDOW" in text
+    wrong = posdesk("limits", "check", *where, "--amount", "10", "--kind", "consume",
+                    "--terminal", "T001")
+    assert wrong.returncode == 2 and "--kind card_present only" in wrong.stderr
+    fax = posdesk("limits", "check", *where, "--amount", "10", "--kind", "card_present",
+                  "--terminal", "T001", "--channel", "fax")
+    assert fax.returncode == 2 and "--channel must be one of CARD, NFC, QR, not 'fax'" in fax.stderr
