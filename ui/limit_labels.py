@@ -30,6 +30,8 @@ def constraint(name: str) -> str:
         "DAILY_T2": QCoreApplication.translate("LimitLabels", "Daily, two factors (T2)"),
         "DAILY_T3": QCoreApplication.translate("LimitLabels", "Daily, one factor (T3)"),
         "NONE": QCoreApplication.translate("LimitLabels", "none"),
+        "SCENARIO_POLICY": QCoreApplication.translate("LimitLabels",
+                                                      "Your scenario policy (spec 12.4)"),
     }
     return names.get(name, name)
 

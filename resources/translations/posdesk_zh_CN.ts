@@ -2044,6 +2044,10 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>无</translation>
     </message>
     <message>
+        <source>Your scenario policy (spec 12.4)</source>
+        <translation>您的场景策略（规范 12.4）</translation>
+    </message>
+    <message>
         <source>T1: two categories including a certificate or e-signature</source>
         <translation>T1：两类要素，其中含数字证书或电子签名</translation>
     </message>
@@ -2334,6 +2338,14 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>类别(&amp;K)：</translation>
     </message>
     <message>
+        <source>Te&amp;rminal:</source>
+        <translation>终端(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment method:</source>
+        <translation>支付方式(&amp;Y)：</translation>
+    </message>
+    <message>
         <source>Verified with:</source>
         <translation>验证方式：</translation>
     </message>
@@ -2438,8 +2450,16 @@ Choose a longer period, another operation, or press Reset filters.</source>
         <translation>金额必须大于 ¥0.00。</translation>
     </message>
     <message>
+        <source>None named (statutory rules only)</source>
+        <translation>不指定（只按法定规则）</translation>
+    </message>
+    <message>
         <source>No balance limit of Art. 11/24 applies to this payment.</source>
         <translation>此笔支付不适用第11条、第24条规定的余额支付限额。</translation>
+    </message>
+    <message>
+        <source>Your own scenario policy refuses it: %1.</source>
+        <translation>您自设的场景策略不允许：%1。</translation>
     </message>
     <message>
         <source>You could pay %1 from the balance now and the other %2 bank-funded (quick pay).</source>

@@ -22,6 +22,7 @@ from app.limit_status import report
 from app.limits import (
     BAL_CONSUME,
     BAL_TO_OWN_BANK,
+    CARD_PRESENT,
     FACTOR_TYPES,
     Customer,
     Factor,
@@ -239,6 +240,42 @@ def test_what_if_other_kinds(make_page: Callable[..., LimitsPage], profile: Prof
     page.ask()
     assert page.decision_word.text() == "Bank must verify"
     assert page.decision_word.property("decision") == "REQUIRE_BANK_VERIFICATION"
+
+
+def test_a_card_present_what_if_asks_the_terminals_policy(
+        make_page: Callable[..., LimitsPage], profile: Profile) -> None:
+    """Spec 12.4: the statutory rules govern no card-present payment; the terminal's own
+    policy does, and the stricter answer wins. The terminal rows show for that kind only."""
+    from app.scenario_controls import save_policy
+    from app.scenario_policy import ScenarioPolicy, ScenarioRules, parse_window
+    from app.transactions import Transaction, TransactionWriter
+
+    TransactionWriter(profile.db, profile.oplog).write([Transaction(
+        "t1", "SALE", "CARD", 80_000, from_datetime(NOW.replace(hour=10)), terminal_id="T3")],
+        source_kind="IMPORT", source_ref="t.csv")
+    save_policy(profile.db, profile.oplog, ScenarioPolicy(
+        "Delivery", "TERMINAL", "T3", ScenarioRules(windows=(parse_window("07:00-22:00"),),
+                                                    daily_max_fen=100_000)),
+        effective_from_ms=from_datetime(NOW - dt.timedelta(days=30)))
+    page = make_page(profile)
+    assert not page.terminal.isVisibleTo(page)
+    page.kind.setCurrentIndex(page.kind.findData(CARD_PRESENT))
+    assert page.terminal.isVisibleTo(page) and page.channel.isVisibleTo(page)
+    page.amount.setText("150")
+    page.ask()
+    assert page.decision_word.text() == "Allow"                 # no terminal named
+    page.terminal.setCurrentIndex(page.terminal.findData("T3"))
+    page.ask()
+    assert page.decision_word.text() == "Allow" and page.breaches == []
+    page.amount.setText("250")
+    found = page.ask()
+    assert found is not None and (found.decision, found.reason) == ("DENY", "SCENARIO_POLICY")
+    assert page.decision_word.text() == "Deny"
+    assert page.reason.text() == ("Your own scenario policy refuses it: “Delivery” over its "
+                                  "daily cap.")
+    assert page.answer_binding.text() == "Your scenario policy (spec 12.4)"
+    page.kind.setCurrentIndex(page.kind.findData(BAL_CONSUME))
+    assert not page.terminal.isVisibleTo(page)
 
 
 def test_bad_amount_is_named_under_the_field(make_page: Callable[..., LimitsPage],

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.account_ledger import RecordResult, daily_usage, record_payments
 from app.account_statement import AccountStatement, read_account_statement
+from app.history import terminal_ids
 from app.limit_profile import AccountProfile
 from app.limit_status import LimitReport, report, tier_hint, what_if
 from app.limits import (
@@ -55,9 +56,12 @@ from app.limits import (
 )
 from app.money import format_fen, parse_yuan
 from app.profile import Profile
-from app.shanghai_time import SHANGHAI
+from app.scenario_check import SCENARIO_POLICY, ScenarioBreach, check_payment, stricter
+from app.shanghai_time import SHANGHAI, from_datetime
 from app.statement_reader import StatementError
-from ui import limit_labels
+from app.transactions import CHANNELS
+from ui import labels, limit_labels
+from ui import scenario_labels as scenario_words
 from ui.account_profile_dialog import AccountProfileDialog
 from ui.background import run_in_background
 from ui.error_messages import error_text
@@ -120,6 +124,7 @@ class LimitsPage(QWidget):
         self.enrolled: tuple[str, ...] = tuple(enrolled)
         self.report: LimitReport | None = None
         self.decision: Decision | None = None
+        self.breaches: list[ScenarioBreach] = []      # the scenario part of the answer
         self.gauges: list[LimitGauge] = []
         self.importing = False
         self.import_result: RecordResult | None = None
@@ -227,6 +232,12 @@ class LimitsPage(QWidget):
         self.kind = QComboBox()
         for code in WHAT_IF_KINDS:
             self.kind.addItem(limit_labels.kind(code), code)
+        self.kind.currentIndexChanged.connect(lambda _: self._show_terminal_rows())
+        self.terminal = QComboBox()
+        self.terminal.setObjectName("whatIfTerminal")
+        self.channel = QComboBox()
+        for code in CHANNELS:
+            self.channel.addItem(labels.channel(code), code)
         factors = QWidget()
         self.factor_grid = QGridLayout(factors)
         self.factor_grid.setContentsMargins(0, 0, 0, 0)
@@ -252,11 +263,15 @@ class LimitsPage(QWidget):
         amount_label.setBuddy(self.amount)
         form.addRow(amount_label, amount_row)
         form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("Te&rminal:"), self.terminal)
+        form.addRow(self.tr("Pa&yment method:"), self.channel)
         form.addRow(self.tr("Verified with:"), factors)
+        self.what_if_fields = form
         buttons = QHBoxLayout()
         buttons.addWidget(self.ask_button)
         buttons.addStretch(1)
         form.addRow("", buttons)
+        self._show_terminal_rows()
         left = QVBoxLayout()
         self.what_if_form = left
         left.addLayout(form)
@@ -501,9 +516,36 @@ class LimitsPage(QWidget):
         at = self.now()
         found = what_if(self.profile.db, fen, self.kind.currentData(), self.chosen_factors(),
                         at=at)
+        self.breaches = self._scenario_breaches(fen, at)
+        found = stricter(found, self.breaches)
         self.decision = found
         self._show_answer(found, fen, at)
         return found
+
+    def _scenario_breaches(self, fen: int, at: dt.datetime) -> list[ScenarioBreach]:
+        """A card-present payment on a named terminal also asks its scenario policies."""
+        terminal = self.terminal.currentData()
+        if self.kind.currentData() != CARD_PRESENT or not terminal:
+            return []
+        return check_payment(self.profile.db, from_datetime(at), terminal,
+                             self.channel.currentData(), fen)
+
+    def _show_terminal_rows(self) -> None:
+        """Terminal and payment method matter for a card-present payment only."""
+        card = self.kind.currentData() == CARD_PRESENT
+        if card:
+            self._fill_terminals()
+        for field in (self.terminal, self.channel):
+            self.what_if_fields.setRowVisible(field, card)
+
+    def _fill_terminals(self) -> None:
+        chosen = self.terminal.currentData()
+        self.terminal.clear()
+        self.terminal.addItem(self.tr("None named (statutory rules only)"), None)
+        for terminal_id in terminal_ids(self.profile.db):
+            self.terminal.addItem(terminal_id, terminal_id)
+        found = self.terminal.findData(chosen)
+        self.terminal.setCurrentIndex(max(found, 0))
 
     def _clear_answer(self) -> None:
         self.decision_word.setText("")
@@ -523,6 +565,10 @@ class LimitsPage(QWidget):
             reason = self.tr("No balance limit of Art. 11/24 applies to this payment.")
         else:
             reason = limit_labels.reason(found.reason)
+        if found.reason == SCENARIO_POLICY:
+            reason = self.tr("Your own scenario policy refuses it: %1.").replace(
+                "%1", labels.joined([f"“{b.policy}” {scenario_words.rule(b.rule)}"
+                                     for b in self.breaches]))
         self.reason.setText(reason)
         self.answer_tier.setText(limit_labels.tier(found.tier) if found.tier else "—")
         self.answer_binding.setText(limit_labels.constraint(found.binding))
