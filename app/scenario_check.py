@@ -4,9 +4,9 @@ run in addition to the statutory checks; the stricter result wins").
 The Limits page's what-if and `posdesk limits check --kind card_present --terminal ID` ask
 it before a card is taken on a terminal: would this sale, on this terminal and payment
 method, at this moment, break one of the merchant's own policies? It judges exactly as
-flagging does afterwards (app/scenario_flags.py): the policy version in force at that
-moment, its windows, allowed types, caps (the day's counted total so far plus this amount)
-and whether its payment token was revoked.
+flagging does afterwards, through the same `scenario_flags.judge`: the policy version in
+force at that moment, its windows, allowed types, caps (the day's counted total so far plus
+this amount) and whether its payment token was revoked.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from app.limits import Decision
-from app.scenario_policy import OVER_DAILY, TOKEN_REVOKED
+from app.scenario_flags import judge
 from app.scenario_store import histories, scope_total_fen, timelines
 from app.shanghai_time import start_of_day_ms, to_datetime
 
@@ -39,17 +39,13 @@ def check_payment(db: sqlite_utils.Database, at_ms: int, terminal_id: str | None
     found: list[ScenarioBreach] = []
     for history in histories(db):
         policy = history.at(at_ms)
-        if (policy is None or policy.removed or not policy.rules.enabled
-                or not policy.applies_to(terminal_id, channel, txn_type)):
+        if policy is None or not policy.applies_to(terminal_id, channel, txn_type):
             continue
-        rules = policy.rules.breaches(local, txn_type, amount_fen)
-        cap = policy.rules.daily_max_fen
-        if cap is not None and amount_fen > 0 and scope_total_fen(
-                db, policy.scope, policy.scope_ref, day_start, at_ms) + amount_fen > cap:
-            rules.append(OVER_DAILY)
+        used_after = (scope_total_fen(db, policy.scope, policy.scope_ref, day_start, at_ms)
+                      + amount_fen if amount_fen > 0 else None)
         timeline = tokens.get(policy.id or 0)
-        if timeline is not None and timeline.blocked_at(at_ms):
-            rules.append(TOKEN_REVOKED)
+        rules = judge(policy, local, txn_type, amount_fen, used_after,
+                      timeline is not None and timeline.blocked_at(at_ms))
         found.extend(ScenarioBreach(policy.name, rule) for rule in rules)
     return found
 

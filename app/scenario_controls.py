@@ -70,14 +70,14 @@ def save_policy(db: sqlite_utils.Database, log: OperationLog, policy: ScenarioPo
 def set_enabled(db: sqlite_utils.Database, log: OperationLog, policy_id: int,
                 enabled: bool) -> ScenarioPolicy:
     """Switch a policy on or off from now (a new version)."""
-    policy = _existing(db, policy_id)
+    policy = existing_policy(db, policy_id)
     rules = dataclasses.replace(policy.rules, enabled=enabled)
     return save_policy(db, log, dataclasses.replace(policy, rules=rules))
 
 
 def remove_policy(db: sqlite_utils.Database, log: OperationLog, policy_id: int) -> None:
     """Retire a policy from now: its past flags stay, it judges nothing after this."""
-    policy = _existing(db, policy_id)
+    policy = existing_policy(db, policy_id)
     now = now_ms()
     with db.atomic():
         insert_version(db, dataclasses.replace(policy, version=policy.version + 1,
@@ -91,7 +91,8 @@ def remove_policy(db: sqlite_utils.Database, log: OperationLog, policy_id: int) 
         refresh_since(db, now)
 
 
-def _existing(db: sqlite_utils.Database, policy_id: int) -> ScenarioPolicy:
+def existing_policy(db: sqlite_utils.Database, policy_id: int) -> ScenarioPolicy:
+    """The current version of a policy not removed, or an error naming the id."""
     policy = policy_by_id(db, policy_id)
     if policy is None or policy.removed:
         raise ScenarioValueError(f"Scenario policy {policy_id} does not exist.", field="id")

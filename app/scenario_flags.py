@@ -68,10 +68,9 @@ def refresh_since(db: sqlite_utils.Database, since_ms: int) -> int:
 
 
 def day_flags(db: sqlite_utils.Database, day: str, policies: list[PolicyHistory],
-              tokens: dict[int, TokenTimeline] | None = None) -> list[Flag]:
+              tokens: dict[int, TokenTimeline]) -> list[Flag]:
     """The flags of one day, judged by the versions in force at each transaction and the
     scenario's token at that moment."""
-    tokens = timelines(db) if tokens is None else tokens
     start = start_of_day_ms(dt.date.fromisoformat(day))
     relevant = [h for h in policies if any(v.effective_from_ms < start + 86_400_000
                                            for v in h.versions)]
@@ -91,26 +90,28 @@ def day_flags(db: sqlite_utils.Database, day: str, policies: list[PolicyHistory]
             policy = history.at(ts)
             if policy is None:
                 continue
-            rules = _judge(policy, to_datetime(ts), txn_type, amount,
-                           used[policy_id] if counted else None)
             timeline = tokens.get(policy_id)
-            if (timeline is not None and timeline.blocked_at(ts) and policy.rules.enabled
-                    and not policy.removed):
-                rules.append(TOKEN_REVOKED)
+            rules = judge(policy, to_datetime(ts), txn_type, amount,
+                          used[policy_id] if counted else None,
+                          timeline is not None and timeline.blocked_at(ts))
             found.extend(Flag(txn_id, policy_id, rule, day) for rule in rules)
     return found
 
 
-def _judge(policy: ScenarioPolicy, local: dt.datetime, txn_type: str, amount: int,
-           used_after: int | None) -> list[str]:
-    """The rules this version says the transaction broke; `used_after` is the day's counted
-    total including it, or None when it does not count towards a cap."""
+def judge(policy: ScenarioPolicy, local: dt.datetime, txn_type: str, amount: int,
+          used_after: int | None, token_revoked: bool) -> list[str]:
+    """The rules this version says a transaction broke (or a proposed one would break, for
+    app/scenario_check.py); `used_after` is the day's counted total including it, or None
+    when it does not count towards a cap; `token_revoked` whether the scenario's token was
+    revoked by then."""
     if not policy.rules.enabled or policy.removed:
         return []
     broken = policy.rules.breaches(local, txn_type, amount)
     cap = policy.rules.daily_max_fen
     if used_after is not None and cap is not None and used_after > cap:
         broken.append(OVER_DAILY)
+    if token_revoked:
+        broken.append(TOKEN_REVOKED)
     return broken
 
 

@@ -24,13 +24,12 @@ from app import oplog as ops
 from app.carddata import contains_card_data
 from app.errors import SensitiveDataError
 from app.oplog import OperationLog
+from app.scenario_controls import SCENARIO_POLICY_CHANGED, existing_policy
 from app.scenario_flags import refresh_since
-from app.scenario_policy import ScenarioPolicy, ScenarioValueError
-from app.scenario_store import policy_by_id
+from app.scenario_policy import ScenarioValueError
 from app.shanghai_time import now_ms
 
 ISSUERS = ("ACQUIRER", "ISSUER")
-SCENARIO_POLICY_CHANGED = "SCENARIO_POLICY_CHANGED"
 _TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/+=-]{5,63}$")
 _REASON_MAX = 200
 _COLUMNS = ("id, policy_id, token_ref, issuer, bound_at_utc_ms, revoked_at_utc_ms, "
@@ -90,7 +89,7 @@ def bind_token(db: sqlite_utils.Database, log: OperationLog, policy_id: int, tok
                issuer: str = "ACQUIRER") -> ScenarioToken:
     """Give a scenario its token from now. A scenario with a live token must have it revoked
     first, and a revoked token is never bound again (a new one is issued instead)."""
-    policy = _policy(db, policy_id)
+    policy = existing_policy(db, policy_id)
     if issuer not in ISSUERS:
         raise ScenarioValueError(f"Issuer must be one of {', '.join(ISSUERS)}.", field="issuer")
     token = checked_token(token_text, log, policy_id)
@@ -99,7 +98,7 @@ def bind_token(db: sqlite_utils.Database, log: OperationLog, policy_id: int, tok
         raise ScenarioValueError(
             f"'{policy.name}' already has token {current.masked}; revoke it first.",
             field="token")
-    if db.execute("SELECT 1 FROM scenario_token WHERE token_ref = ?", [token]).fetchone():
+    if token_was_bound(db, token):
         raise ScenarioValueError(
             f"Token {mask(token)} was bound before; a revoked or used token is never bound "
             "again. Ask the acquirer or issuer for a new one.", field="token")
@@ -122,7 +121,7 @@ def bind_token(db: sqlite_utils.Database, log: OperationLog, policy_id: int, tok
 def revoke_token(db: sqlite_utils.Database, log: OperationLog, policy_id: int,
                  reason: str = "") -> ScenarioToken:
     """Revoke the scenario's live token from now: that scenario is blocked, no other."""
-    policy = _policy(db, policy_id)
+    policy = existing_policy(db, policy_id)
     current = live_token(db, policy_id)
     if current is None:
         raise ScenarioValueError(f"'{policy.name}' has no token to revoke.", field="token")
@@ -138,6 +137,12 @@ def revoke_token(db: sqlite_utils.Database, log: OperationLog, policy_id: int,
         refresh_since(db, now)
     return ScenarioToken(current.id, policy_id, current.token_ref, current.issuer,
                          current.bound_at_ms, now, reason)
+
+
+def token_was_bound(db: sqlite_utils.Database, token_ref: str) -> bool:
+    """Whether this reference was ever bound, to any scenario (it is never bound again)."""
+    return db.execute("SELECT 1 FROM scenario_token WHERE token_ref = ?",
+                      [token_ref]).fetchone() is not None
 
 
 def tokens_of(db: sqlite_utils.Database, policy_id: int) -> list[ScenarioToken]:
@@ -161,13 +166,6 @@ def latest_tokens(db: sqlite_utils.Database) -> dict[int, ScenarioToken]:
         token = _token(row)
         found[token.policy_id] = token
     return found
-
-
-def _policy(db: sqlite_utils.Database, policy_id: int) -> ScenarioPolicy:
-    policy = policy_by_id(db, policy_id)
-    if policy is None or policy.removed:
-        raise ScenarioValueError(f"Scenario policy {policy_id} does not exist.", field="id")
-    return policy
 
 
 def _token(row: tuple[object, ...]) -> ScenarioToken:

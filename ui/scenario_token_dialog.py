@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.errors import SensitiveDataError
 from app.oplog import OperationLog
 from app.scenario_policy import ScenarioPolicy, ScenarioValueError
-from app.scenario_tokens import ISSUERS, checked_token, live_token, tokens_of
+from app.scenario_tokens import ISSUERS, checked_token, live_token, token_was_bound, tokens_of
 from ui import scenario_labels as words
 from ui.dialog_parts import (
     action_row,
@@ -52,6 +52,7 @@ class ScenarioTokenDialog(QDialog):
     def __init__(self, db: sqlite_utils.Database, log: OperationLog, policy: ScenarioPolicy,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.db = db
         self.log = log
         self.policy = policy
         self.change: TokenChange | None = None
@@ -133,10 +134,10 @@ class ScenarioTokenDialog(QDialog):
                 "Enter the token as 6 to 64 letters, digits or . _ : / + = - without spaces, "
                 "starting with a letter or digit."))
             return
-        if any(old.token_ref == token for old in self.history):
+        if token_was_bound(self.db, token):
             say(self.message, self.tr(
-                "This token was bound before; a revoked token is never bound again. Ask the "
-                "acquirer or issuer for a new one."))
+                "This token was bound before, to this or another scenario, and a token is "
+                "never bound twice. Ask the acquirer or issuer for a new one."))
             return
         self.change = TokenChange(token, str(self.issuer.currentData()))
         self.accept()

@@ -4015,8 +4015,8 @@ Manage payment terminals, review transactions and see payment-limit usage. Card 
         <translation>令牌须为 6 到 64 个字母、数字或 . _ : / + = -，不含空格，并以字母或数字开头。</translation>
     </message>
     <message>
-        <source>This token was bound before; a revoked token is never bound again. Ask the acquirer or issuer for a new one.</source>
-        <translation>此令牌以前绑定过；已注销的令牌不能再次绑定。请向收单机构或发卡机构申请新令牌。</translation>
+        <source>This token was bound before, to this or another scenario, and a token is never bound twice. Ask the acquirer or issuer for a new one.</source>
+        <translation>此令牌以前已绑定过（本场景或其他场景），同一令牌不能绑定两次。请向收单机构或发卡机构申请新令牌。</translation>
     </message>
     <message>
         <source>Revoke payment token</source>

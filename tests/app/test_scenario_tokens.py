@@ -13,7 +13,7 @@ import pytest
 
 from app.errors import SensitiveDataError
 from app.oplog import SENSITIVE_DATA_BLOCKED, OperationLog, verify_chain
-from app.scenario_controls import save_policy
+from app.scenario_controls import remove_policy, save_policy, set_enabled
 from app.scenario_flags import flags_of
 from app.scenario_policy import (
     OVER_PER_TXN,
@@ -123,7 +123,6 @@ def test_a_switched_off_scenario_is_not_blocked(memory_log: OperationLog) -> Non
     counter, _ = _two_scenarios(memory_log)
     bind_token(memory_log.db, memory_log, counter, "tok_counter_0001")
     revoked = revoke_token(memory_log.db, memory_log, counter)
-    from app.scenario_controls import set_enabled
     set_enabled(memory_log.db, memory_log, counter, False)
     _write(memory_log, [_txn("off", (revoked.revoked_at_ms or 0) + 60_000)])
     assert _flags(memory_log) == {}
@@ -202,7 +201,6 @@ def test_a_token_is_only_ever_revoked_once_and_never_deleted(
 
 
 def test_a_removed_scenario_takes_no_token(memory_log: OperationLog) -> None:
-    from app.scenario_controls import remove_policy
     counter, _ = _two_scenarios(memory_log)
     remove_policy(memory_log.db, memory_log, counter)
     with pytest.raises(ScenarioValueError, match="does not exist"):

@@ -91,7 +91,10 @@ def test_bind_then_revoke_blocks_that_scenario_only(qtbot: QtBot, profile: Profi
     assert dialog is not None and "blocked" in dialog.state.text()
     dialog.token.setText("UPTK-8842-COUNTER")
     dialog.primary.click()
-    assert dialog.isVisible() and "never bound again" in dialog.message.text()
+    assert dialog.isVisible() and "never bound twice" in dialog.message.text()
+    dialog.token.setText("DLTK-0001-DELIVERY")               # the other scenario's
+    dialog.primary.click()
+    assert dialog.isVisible() and "another scenario" in dialog.message.text()
     dialog.reject()
 
 
